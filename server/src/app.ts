@@ -1,0 +1,60 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Db } from './db/prisma.js';
+import { WEB_DIST } from './paths.js';
+import actorPlugin, { demoActorResolver, type ActorResolver } from './plugins/actor.js';
+import databasePlugin from './plugins/database.js';
+import docsPlugin from './plugins/docs.js';
+import errorHandlerPlugin from './plugins/error-handler.js';
+import servicesPlugin from './plugins/services.js';
+import webAppPlugin from './plugins/web-app.js';
+import groupRoutes from './routes/groups.js';
+import healthRoutes from './routes/health.js';
+import mapRoutes from './routes/maps.js';
+import sourceRoutes from './routes/sources.js';
+
+export interface AppOptions {
+  db: Db;
+  /** Who is acting on a request; defaults to the demo member. */
+  resolveActor?: ActorResolver;
+  logger?: FastifyServerOptions['logger'];
+  /** Folder of the built web app; defaults to web/dist. */
+  webRoot?: string;
+}
+
+/** Builds the whole app as a plugin tree; starting and stopping it is main.ts's job (or a test's). */
+export async function buildApp(options: AppOptions) {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    routerOptions: { maxParamLength: 200 },
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errorHandlerPlugin);
+  await app.register(databasePlugin, { db: options.db });
+  await app.register(actorPlugin, {
+    resolveActor:
+      options.resolveActor ??
+      demoActorResolver(async (email) => (await options.db.user.findUnique({ where: { email } }))?.id ?? null),
+  });
+  await app.register(servicesPlugin);
+  await app.register(docsPlugin);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(groupRoutes);
+      await api.register(mapRoutes);
+      await api.register(sourceRoutes);
+    },
+    { prefix: '/api' },
+  );
+  await app.register(webAppPlugin, { root: options.webRoot ?? WEB_DIST });
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

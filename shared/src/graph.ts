@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { Id } from './ids.js';
+import { EdgeKind, NodeKind } from './kinds.js';
+import { QuoteSelector } from './quote.js';
+
+export const NODE_TEXT_MAX = 10_000;
+/** Canvas coordinates are bounded so a bad client cannot push nodes to infinity. */
+export const Coordinate = z.number().finite().min(-1e6).max(1e6);
+
+/** A node of the argument graph. Evidence nodes carry the quotation's selectors; other kinds never do. */
+export const GraphNode = z.object({
+  id: Id,
+  kind: NodeKind,
+  /** Claim/question/note text; for evidence, an optional caption (the quotation itself is `quote.exact`). */
+  text: z.string().max(NODE_TEXT_MAX),
+  x: Coordinate,
+  y: Coordinate,
+  quote: QuoteSelector.nullable(),
+  authorId: Id.nullable(),
+});
+export type GraphNode = z.infer<typeof GraphNode>;
+
+/**
+ * A relation. `toId` names a node, or — for `undercuts` only — an edge or an argument.
+ * Ids are UUIDs, unique across nodes, edges and arguments, so the target's type is found by lookup.
+ */
+export const GraphEdge = z.object({
+  id: Id,
+  kind: EdgeKind,
+  fromId: Id,
+  toId: Id,
+  label: z.string().max(500).default(''),
+  authorId: Id.nullable(),
+});
+export type GraphEdge = z.infer<typeof GraphEdge>;
+
+/**
+ * A premise–conclusion argument: the premises jointly support the conclusion (one inference, not several
+ * independent supports). Drawn as a small inference node; an `undercuts` edge may target it.
+ */
+export const GraphArgument = z.object({
+  id: Id,
+  conclusionId: Id,
+  premiseIds: z.array(Id).min(1).max(50),
+  label: z.string().max(500).default(''),
+  x: Coordinate,
+  y: Coordinate,
+  authorId: Id.nullable(),
+});
+export type GraphArgument = z.infer<typeof GraphArgument>;
+
+/** The map's graph as applyOp sees it: entities by id. Treated as immutable. */
+export interface Graph {
+  readonly nodes: Readonly<Record<string, GraphNode>>;
+  readonly edges: Readonly<Record<string, GraphEdge>>;
+  readonly arguments: Readonly<Record<string, GraphArgument>>;
+}
+
+export const emptyGraph: Graph = { nodes: {}, edges: {}, arguments: {} };
+
+/** Indexes entity lists (as a snapshot carries them) by id. */
+export function graphFromLists(lists: {
+  nodes: readonly GraphNode[];
+  edges: readonly GraphEdge[];
+  arguments: readonly GraphArgument[];
+}): Graph {
+  return {
+    nodes: Object.fromEntries(lists.nodes.map((n) => [n.id, n])),
+    edges: Object.fromEntries(lists.edges.map((e) => [e.id, e])),
+    arguments: Object.fromEntries(lists.arguments.map((a) => [a.id, a])),
+  };
+}
+
+/** The inverse of graphFromLists, in a stable order (by id) so two equal graphs give equal lists. */
+export function graphToLists(graph: Graph) {
+  const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return {
+    nodes: Object.values(graph.nodes).sort(byId),
+    edges: Object.values(graph.edges).sort(byId),
+    arguments: Object.values(graph.arguments).sort(byId),
+  };
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { Id } from './ids.js';
+
+/** What kind of document a source is. */
+export const SourceKind = z.enum(['essay', 'book', 'chapter', 'blog_post', 'comment_thread', 'letter', 'other']);
+export type SourceKind = z.infer<typeof SourceKind>;
+
+/**
+ * What a passage of a source is.
+ * - `paragraph`: running text (hard-wrapped lines joined).
+ * - `heading`: a title or section heading.
+ * - `list_item`: an item of a numbered or bulleted list, with its number.
+ * - `quote`: a block quotation.
+ * - `comment`: one comment of a thread, with its number, author if named, and parent comment.
+ */
+export const PassageKind = z.enum(['paragraph', 'heading', 'list_item', 'quote', 'comment']);
+export type PassageKind = z.infer<typeof PassageKind>;
+
+/** A passage is a span [start, end) of its source's text, so quotations inside it keep exact offsets. */
+export const Passage = z.object({
+  id: Id,
+  index: z.number().int().nonnegative(),
+  kind: PassageKind,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  text: z.string(),
+  number: z.string().nullable(),
+  author: z.string().nullable(),
+  parentId: Id.nullable(),
+});
+export type Passage = z.infer<typeof Passage>;
+
+export const SOURCE_TEXT_MAX = 5_000_000;
+
+export const SourceMeta = z.object({
+  title: z.string().trim().min(1, 'A source needs a title.').max(300),
+  kind: SourceKind,
+  author: z.string().trim().max(300).nullable().default(null),
+  date: z.string().trim().max(50).nullable().default(null),
+  url: z.url().max(2000).nullable().default(null),
+});
+
+export const CreateSourceBody = SourceMeta.extend({
+  text: z.string().min(1, 'The source text is empty.').max(SOURCE_TEXT_MAX),
+});
+export type CreateSourceBody = z.input<typeof CreateSourceBody>;
+
+export const SourceSummary = SourceMeta.extend({
+  id: Id,
+  groupId: Id,
+  revision: z.number().int().positive(),
+  length: z.number().int().nonnegative(),
+  passageCount: z.number().int().nonnegative(),
+  createdAt: z.iso.datetime(),
+});
+export type SourceSummary = z.infer<typeof SourceSummary>;
+
+export const SourceDetail = SourceSummary.extend({
+  text: z.string(),
+  passages: z.array(Passage),
+});
+export type SourceDetail = z.infer<typeof SourceDetail>;
