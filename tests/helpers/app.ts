@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '@counterpoint/shared';
+import { buildApp, type App } from '../../server/src/app.js';
+import type { Db } from '../../server/src/db/prisma.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+/** Header tests use to say who is acting (the test app's actor resolver reads it; the real app never does). */
+export const TEST_USER_HEADER = 'x-test-user';
+
+export interface TestContext {
+  app: App;
+  db: Db;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real app over a fresh real database; requests act as the user named in TEST_USER_HEADER. */
+export async function createTestApp(): Promise<TestContext> {
+  const database = await createTestDatabase();
+  const app = await buildApp({
+    db: database.db,
+    resolveActor: async (request) => {
+      const userId = request.headers[TEST_USER_HEADER];
+      return typeof userId === 'string' && userId ? { userId } : null;
+    },
+    webRoot: '/nonexistent-web-root',
+  });
+  await app.ready();
+  return {
+    app,
+    db: database.db,
+    database,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+let counter = 0;
+
+export async function createUser(db: Db, name = `User ${++counter}`) {
+  return db.user.create({ data: { name, email: `${randomUUID()}@test.counterpoint` } });
+}
+
+/** A group with one member per role given, e.g. `createGroup(db, { owner: dana.id, viewer: robin.id })`. */
+export async function createGroup(db: Db, members: Partial<Record<Role, string>>, name = 'Test group') {
+  return db.group.create({
+    data: {
+      name,
+      memberships: { create: Object.entries(members).map(([role, userId]) => ({ role: role as Role, userId })) },
+    },
+  });
+}
+
+export async function createMap(db: Db, groupId: string, title = 'Test map') {
+  return db.map.create({ data: { groupId, title } });
+}
+
+export async function createSource(db: Db, groupId: string, text: string, title = 'Test source') {
+  return db.source.create({ data: { groupId, title, kind: 'essay', text, revisions: { create: { revision: 1, text } } } });
+}
+
+/** Headers acting as a user. */
+export const as = (userId: string) => ({ [TEST_USER_HEADER]: userId });
