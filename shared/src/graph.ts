@@ -7,7 +7,10 @@ export const NODE_TEXT_MAX = 10_000;
 /** Canvas coordinates are bounded so a bad client cannot push nodes to infinity. */
 export const Coordinate = z.number().finite().min(-1e6).max(1e6);
 
-/** A node of the argument graph. Evidence nodes carry the quotation's selectors; other kinds never do. */
+/**
+ * A node of the argument graph. Evidence nodes carry the quotation's selectors; other kinds never do.
+ * `x`/`y` are canvas coordinates of the node box's top-left corner (as React Flow places nodes).
+ */
 export const GraphNode = z.object({
   id: Id,
   kind: NodeKind,

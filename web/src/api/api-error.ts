@@ -11,7 +11,7 @@ export class ApiError extends Error {
   readonly opIndex: number | null;
   readonly issues: ApiErrorBody['issues'];
 
-  constructor(status: number, body: Pick<ApiErrorBody, 'message'> & Partial<ApiErrorBody> & { code: ApiError['code'] }) {
+  constructor(status: number, body: Partial<Omit<ApiErrorBody, 'code'>> & { code: ApiError['code']; message: string }) {
     super(body.message);
     this.status = status;
     this.code = body.code;

@@ -71,7 +71,7 @@ export function toFlowEdges(graph: Graph): FlowEdge[] {
         data: { ...data, targetEnds: { source: targetEdge.fromId, target: targetEdge.toId } },
       });
     } else if (edge.kind === 'undercuts' && graph.arguments[edge.toId]) {
-      edges.push({ ...common, type: 'relation', target: edge.toId, targetHandle: INFERENCE_HANDLES.undercut, data });
+      edges.push({ ...common, type: 'undercut', target: edge.toId, targetHandle: INFERENCE_HANDLES.undercut, data });
     } else if (graph.nodes[edge.toId]) {
       edges.push({ ...common, type: 'relation', target: edge.toId, data });
     }

@@ -36,10 +36,10 @@ export interface RelationEdgeData extends Record<string, unknown> {
 }
 export type RelationFlowEdge = Edge<RelationEdgeData, 'relation'>;
 
-/** An undercut of an edge: drawn from its source to the midpoint of the edge it denies. */
+/** An undercut: drawn sideways into the midpoint of the edge it denies, or into an argument's inference node. */
 export interface UndercutEdgeData extends RelationEdgeData {
-  /** Canvas ids of the two ends of the undercut edge. */
-  targetEnds: { source: string; target: string };
+  /** When the undercut targets an edge: canvas ids of that edge's two ends. */
+  targetEnds?: { source: string; target: string };
 }
 export type UndercutFlowEdge = Edge<UndercutEdgeData, 'undercut'>;
 

@@ -1,40 +1,16 @@
 import { applyOp, applyOps, type Graph, type Op, type OpError, type OpLogEntry } from '@counterpoint/shared';
 import { ApiError } from '../api/api-error';
+import type { MapDocumentOptions, MapDocumentState, Notice, SaveState } from './map-document-types';
 import type { OpsTransport } from './ops-transport';
 import { rebase } from './rebase';
 
-/** What the save indicator shows. */
-export type SaveState = 'saved' | 'saving' | 'retrying' | 'offline';
-
-/** A message for the user: a rejected edit, or a connection problem. */
-export interface Notice {
-  id: number;
-  message: string;
-  code: string | null;
-}
-
-/** One immutable view of the document, replaced on every change (for useSyncExternalStore). */
-export interface MapDocumentState {
-  /** Confirmed graph plus this client's pending ops: what the canvas draws. */
-  graph: Graph;
-  /** Version of the confirmed graph. */
-  version: number;
-  saveState: SaveState;
-  pendingOps: number;
-  notice: Notice | null;
-}
+export type { MapDocumentState, Notice, SaveState } from './map-document-types';
 
 interface Batch {
   ops: Op[];
+  /** Sequence number of the batch's first op; op i is (clientId, clientSeq + i). */
   clientSeq: number;
   attempts: number;
-}
-
-export interface MapDocumentOptions {
-  clientId?: string;
-  /** Waits before retrying a batch that got no answer; after the last, retries every `offlineRetryMs`. */
-  retryDelaysMs?: number[];
-  offlineRetryMs?: number;
 }
 
 /**
@@ -49,7 +25,7 @@ export class MapDocument {
   private confirmed: Graph;
   private version: number;
   private pending: Batch[] = [];
-  private nextSeq = 0;
+  private readonly allocateSeq: (count: number) => number;
   /** True while the head batch is on the wire or waiting to be retried. */
   private inFlight = false;
   /** True while reading the op log to fill a gap; nothing is sent meanwhile. */
@@ -71,6 +47,8 @@ export class MapDocument {
     this.confirmed = init.graph;
     this.version = init.version;
     this.clientId = options.clientId ?? crypto.randomUUID();
+    let nextSeq = 0;
+    this.allocateSeq = options.allocateSeq ?? ((count) => (nextSeq += count) - count);
     this.retryDelaysMs = options.retryDelaysMs ?? [500, 1_000, 2_000, 4_000];
     this.offlineRetryMs = options.offlineRetryMs ?? 10_000;
     this.state = { graph: init.graph, version: init.version, saveState: 'saved', pendingOps: 0, notice: null };
@@ -94,8 +72,7 @@ export class MapDocument {
       this.update({ notice: this.notice(result.error.message, result.error.code) });
       return result.error;
     }
-    this.pending.push({ ops, clientSeq: this.nextSeq, attempts: 0 });
-    this.nextSeq += ops.length;
+    this.pending.push({ ops, clientSeq: this.allocateSeq(ops.length), attempts: 0 });
     this.update({ graph: result.graph });
     this.pump();
     return null;
@@ -128,6 +105,11 @@ export class MapDocument {
       this.version = entry.version;
     }
     return 'ok';
+  }
+
+  /** Shows a message in the document's notice area (e.g. a failed layout). */
+  showNotice(message: string, code: string | null = null): void {
+    this.update({ notice: this.notice(message, code) });
   }
 
   dismissNotice(): void {
@@ -182,6 +164,8 @@ export class MapDocument {
       this.confirmed = result.graph;
       this.version = versions[versions.length - 1]!;
     }
+    // The connection is back: a "cannot reach the server" message is no longer true.
+    if (this.state.notice?.code === 'NETWORK_ERROR') this.update({ notice: null });
     this.rebuild();
     this.pump();
   }

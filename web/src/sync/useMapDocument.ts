@@ -1,13 +1,22 @@
 import { graphFromLists, type MapSnapshot } from '@counterpoint/shared';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { fetchMapSnapshot } from '../api/endpoints';
 import { mapKeys } from '../api/query-keys';
 import { MapDocument, type MapDocumentState } from './map-document';
 import { httpTransport } from './ops-transport';
 
-/** One id per page load: ops are identified by (clientId, clientSeq) across all maps opened in this tab. */
+/**
+ * One client id per page load, and one sequence for it: ops are identified by (clientId, clientSeq), so every
+ * map opened in this tab draws its sequence numbers from the same counter.
+ */
 const PAGE_CLIENT_ID = crypto.randomUUID();
+let pageNextSeq = 0;
+const allocatePageSeq = (count: number) => {
+  const first = pageNextSeq;
+  pageNextSeq += count;
+  return first;
+};
 
 declare global {
   interface Window {
@@ -29,6 +38,7 @@ export function useMapDocument(mapId: string) {
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
   });
+  const queryClient = useQueryClient();
   const [doc, setDoc] = useState<MapDocument | null>(null);
   const data: MapSnapshot | undefined = snapshot.data;
 
@@ -36,6 +46,7 @@ export function useMapDocument(mapId: string) {
     if (!data) return;
     const created = new MapDocument({ mapId, graph: graphFromLists(data), version: data.version }, httpTransport, {
       clientId: PAGE_CLIENT_ID,
+      allocateSeq: allocatePageSeq,
     });
     setDoc(created);
     const onOnline = () => created.retryNow();
@@ -60,8 +71,10 @@ export function useMapDocument(mapId: string) {
       delete window.__counterpoint;
       created.dispose();
       setDoc(null);
+      // Map lists show each map's version and node count, which the edits here changed.
+      void queryClient.invalidateQueries({ queryKey: mapKeys.lists() });
     };
-  }, [mapId, data]);
+  }, [mapId, data, queryClient]);
 
   return { snapshot, doc: doc?.mapId === mapId ? doc : null };
 }

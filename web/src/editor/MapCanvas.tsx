@@ -1,0 +1,111 @@
+import { Background, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
+import type { Graph } from '@counterpoint/shared';
+import { useMemo, useRef } from 'react';
+import type { MapDocument } from '../sync/map-document';
+import { EditingStore, EditorContext, type EditorContextValue } from './editor-context';
+import { edgeTypes } from './edge-types';
+import { textOps } from './edit-ops';
+import { KindPicker } from './KindPicker';
+import { Legend } from './Legend';
+import { nodeTypes } from './node-types';
+import { Toolbar } from './Toolbar';
+import { useCanvasCommands } from './useCanvasCommands';
+import { useDeleteKey } from './useDeleteKey';
+import { useFlowElements } from './useFlowElements';
+
+interface Props {
+  doc: MapDocument;
+  graph: Graph;
+  sourceTitles: ReadonlyMap<string, string>;
+  readOnly: boolean;
+}
+
+const MINIMAP_COLORS: Record<string, string> = {
+  claim: '#748ffc',
+  evidence: '#cc5de8',
+  question: '#4dabf7',
+  note: '#ffd43b',
+  inference: '#2f9e44',
+};
+const minimapColor = (node: Node) => MINIMAP_COLORS[node.type ?? ''] ?? '#adb5bd';
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
+
+/** The React Flow canvas of one map: draws the MapDocument's graph and turns gestures into op batches. */
+export function MapCanvas({ doc, graph, sourceTitles, readOnly }: Props) {
+  const wrapper = useRef<HTMLDivElement>(null);
+  const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements(graph, sourceTitles);
+
+  const editor = useMemo<EditorContextValue>(() => {
+    const editing = new EditingStore();
+    const isBlank = (id: string) => {
+      const node = doc.getState().graph.nodes[id];
+      return node !== undefined && node.kind !== 'evidence' && node.text === '';
+    };
+    return {
+      editing,
+      actions: {
+        readOnly,
+        startEdit: (id) => {
+          if (!readOnly && doc.getState().graph.nodes[id]) editing.set(id);
+        },
+        commitText: (id, text) => {
+          editing.set(null);
+          doc.apply(textOps(doc.getState().graph, id, text));
+        },
+        cancelEdit: (id) => {
+          editing.set(null);
+          // A node created a moment ago and never written is not worth keeping.
+          if (isBlank(id)) doc.apply([{ type: 'node.delete', id }]);
+        },
+      },
+    };
+  }, [doc, readOnly]);
+
+  const commands = useCanvasCommands(doc, editor.editing, wrapper);
+  useDeleteKey(commands.deleteSelection, !readOnly && commands.picker === null);
+  const hasSelection = nodes.some((n) => n.selected) || edges.some((e) => e.selected);
+
+  return (
+    <EditorContext.Provider value={editor}>
+      <div className="cp-canvas" ref={wrapper}>
+        <ReactFlow
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onNodeDragStop={(event, _node, moved) => commands.commitMove(event, moved)}
+          onSelectionDragStop={commands.commitMove}
+          onConnectEnd={commands.onConnectEnd}
+          onDoubleClick={readOnly ? undefined : commands.onPaneDoubleClick}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          deleteKeyCode={null}
+          multiSelectionKeyCode={MULTI_SELECT_KEYS}
+          zoomOnDoubleClick={false}
+          minZoom={0.1}
+          maxZoom={2}
+          fitView
+          fitViewOptions={FIT_VIEW_OPTIONS}
+        >
+          <Background gap={24} color="#dee2e6" />
+          <Toolbar
+            readOnly={readOnly}
+            hasSelection={hasSelection}
+            layoutRunning={commands.layoutRunning}
+            onAdd={(kind) => commands.addNode(kind)}
+            onDelete={commands.deleteSelection}
+            onAutoLayout={() => void commands.autoLayout()}
+            onFitView={commands.fitView}
+          />
+          <Legend />
+          <Controls showInteractive={false} />
+          <MiniMap nodeColor={minimapColor} pannable zoomable ariaLabel="Map overview" />
+        </ReactFlow>
+        {commands.picker && <KindPicker request={commands.picker} onPick={commands.pick} onClose={commands.closePicker} />}
+      </div>
+    </EditorContext.Provider>
+  );
+}

@@ -1,0 +1,33 @@
+import { BaseEdge, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { EDGE_RULES } from '@counterpoint/shared';
+import { memo } from 'react';
+import { edgeStyle } from '../edge-look';
+import type { EdgeLook, RelationFlowEdge } from '../flow-types';
+
+const undercuttable = (look: EdgeLook) =>
+  EDGE_RULES.undercuts.target === 'inference' && (EDGE_RULES.undercuts.toEdgeKinds as readonly string[]).includes(look);
+
+/**
+ * A relation between two nodes (or a leg of an argument). Edges that can be undercut show a dot at their middle:
+ * that is where an undercut lands, and dropping a new connection there offers "undercuts".
+ */
+export const RelationEdge = memo(function RelationEdge(props: EdgeProps<RelationFlowEdge>) {
+  const { id, data, selected, markerEnd } = props;
+  const look = data?.look ?? 'supports';
+  const [path, labelX, labelY] = getBezierPath(props);
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        style={edgeStyle(look, selected)}
+        className={`cp-edge cp-edge--${look}`}
+        label={data?.label || undefined}
+        labelX={labelX}
+        labelY={labelY}
+      />
+      {undercuttable(look) && <circle className="cp-edge__midpoint" cx={labelX} cy={labelY} r={4} />}
+    </>
+  );
+});
