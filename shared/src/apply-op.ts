@@ -8,6 +8,7 @@ import {
 } from './kinds.js';
 import type { OpError } from './errors.js';
 import type { Op, OpOf } from './ops.js';
+import { applyReadingOp, pruneReadings } from './apply-reading-op.js';
 
 export type ApplyResult = { ok: true; graph: Graph } | { ok: false; error: OpError };
 
@@ -52,7 +53,15 @@ export function applyOp(graph: Graph, op: Op, ctx: ApplyContext = { actorId: nul
     case 'argument.delete':
       return graph.arguments[op.id]
         ? { ok: true, graph: removeCascading(graph, [], [], [op.id]) }
-        : fail('ARGUMENT_NOT_FOUND', `Argument ${op.id} does not exist (it may have been deleted).`);
+        : fail('ARGUMENT_NOT_FOUND', `Argument ${op.id} does not exist (it may have been deleted).`);    case 'event.create':
+    case 'event.update':
+    case 'event.delete':
+    case 'reading.create':
+    case 'reading.update':
+    case 'reading.delete':
+    case 'reading.include':
+    case 'reading.exclude':
+      return applyReadingOp(graph, op, (id) => idTaken(graph, id));
   }
 }
 
@@ -72,7 +81,7 @@ export function applyOps(
 }
 
 function idTaken(graph: Graph, id: string): boolean {
-  return id in graph.nodes || id in graph.edges || id in graph.arguments;
+  return id in graph.nodes || id in graph.edges || id in graph.arguments || id in graph.events || id in graph.readings;
 }
 
 function checkQuote(kind: NodeKind, quote: GraphNode['quote']): OpError | null {
@@ -145,18 +154,22 @@ function checkEdge(graph: Graph, edge: Omit<GraphEdge, 'authorId'>): OpError | n
     return notAllowed(edge.kind, `from a ${from.kind}`);
   if (rule.target === 'node') {
     const to = graph.nodes[edge.toId];
+    // An existing edge or argument as target breaks the kind rule; only a missing target is "not found".
+    if (!to && (graph.edges[edge.toId] || graph.arguments[edge.toId])) return notAllowed(edge.kind, 'to an inference');
     if (!to) return { code: 'TARGET_NOT_FOUND', message: `The edge's target ${edge.toId} is not a node of this map.` };
     if (!rule.to.includes(to.kind)) return notAllowed(edge.kind, `to a ${to.kind}`);
   } else {
     const toEdge = graph.edges[edge.toId];
     const toArgument = graph.arguments[edge.toId];
+    const toNode = graph.nodes[edge.toId];
+    if (toNode) return notAllowed(edge.kind, `to a ${toNode.kind}: it targets an edge or argument`);
     if (!toEdge && !toArgument)
       return {
         code: 'TARGET_NOT_FOUND',
         message: `An undercut targets an edge or argument of this map; ${edge.toId} is neither.`,
       };
     if (toEdge && !rule.toEdgeKinds.includes(toEdge.kind)) return notAllowed(edge.kind, `a ${toEdge.kind} edge`);
-    if (toEdge && toEdge.fromId === edge.fromId)
+    if ((toEdge && toEdge.fromId === edge.fromId) || toArgument?.premiseIds.includes(edge.fromId))
       return { code: 'SELF_LOOP', message: 'A node cannot undercut its own inference.' };
   }
   const duplicate = Object.values(graph.edges).find(
@@ -277,5 +290,5 @@ function removeCascading(graph: Graph, nodeIds: string[], edgeIds: string[], arg
   const edges = { ...graph.edges };
   for (const id of goneEdges) delete edges[id];
   for (const id of goneArguments) delete args[id];
-  return { nodes, edges, arguments: args };
+  return { ...graph, nodes, edges, arguments: args, readings: pruneReadings(graph.readings, goneNodes, goneEdges) };
 }

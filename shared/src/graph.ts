@@ -52,25 +52,57 @@ export const GraphArgument = z.object({
 });
 export type GraphArgument = z.infer<typeof GraphArgument>;
 
+/** Something that happened, which readings disagree about (China 1925–27, Vietnam 1945). */
+export const GraphEvent = z.object({
+  id: Id,
+  title: z.string().trim().min(1).max(200),
+  period: z.string().max(100).default(''),
+  description: z.string().max(5000).default(''),
+});
+export type GraphEvent = z.infer<typeof GraphEvent>;
+
+/**
+ * A named interpretation of an event: a subset of the map's nodes and edges, held by a member or by the author
+ * of a source. A node or edge may belong to several readings; deleting it removes it from all of them.
+ */
+export const GraphReading = z.object({
+  id: Id,
+  eventId: Id.nullable(),
+  title: z.string().trim().min(1).max(200),
+  /** Who holds this reading: a member's name or a source's author. */
+  authorName: z.string().max(200).default(''),
+  description: z.string().max(5000).default(''),
+  nodeIds: z.array(Id).max(10_000),
+  edgeIds: z.array(Id).max(20_000),
+});
+export type GraphReading = z.infer<typeof GraphReading>;
+
 /** The map's graph as applyOp sees it: entities by id. Treated as immutable. */
 export interface Graph {
   readonly nodes: Readonly<Record<string, GraphNode>>;
   readonly edges: Readonly<Record<string, GraphEdge>>;
   readonly arguments: Readonly<Record<string, GraphArgument>>;
+  readonly events: Readonly<Record<string, GraphEvent>>;
+  readonly readings: Readonly<Record<string, GraphReading>>;
 }
 
-export const emptyGraph: Graph = { nodes: {}, edges: {}, arguments: {} };
+export const emptyGraph: Graph = { nodes: {}, edges: {}, arguments: {}, events: {}, readings: {} };
 
 /** Indexes entity lists (as a snapshot carries them) by id. */
 export function graphFromLists(lists: {
   nodes: readonly GraphNode[];
   edges: readonly GraphEdge[];
   arguments: readonly GraphArgument[];
+  events?: readonly GraphEvent[];
+  readings?: readonly GraphReading[];
 }): Graph {
+  const byId = <T extends { id: string }>(list: readonly T[] = []) => Object.fromEntries(list.map((x) => [x.id, x]));
   return {
-    nodes: Object.fromEntries(lists.nodes.map((n) => [n.id, n])),
-    edges: Object.fromEntries(lists.edges.map((e) => [e.id, e])),
-    arguments: Object.fromEntries(lists.arguments.map((a) => [a.id, a])),
+    nodes: byId(lists.nodes),
+    edges: byId(lists.edges),
+    arguments: byId(lists.arguments),
+    events: byId(lists.events),
+    readings: byId(lists.readings),
   };
 }
 
@@ -81,5 +113,7 @@ export function graphToLists(graph: Graph) {
     nodes: Object.values(graph.nodes).sort(byId),
     edges: Object.values(graph.edges).sort(byId),
     arguments: Object.values(graph.arguments).sort(byId),
+    events: Object.values(graph.events).sort(byId),
+    readings: Object.values(graph.readings).sort(byId),
   };
 }

@@ -8,6 +8,6 @@ export * from './errors.js';
 export * from './group.js';
 export * from './map.js';
 export * from './source.js';
-export * from './reading.js';
 export * from './health.js';
 export * from './segment.js';
+export * from './apply-reading-op.js';

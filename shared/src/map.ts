@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from './ids.js';
-import { GraphArgument, GraphEdge, GraphNode } from './graph.js';
+import { GraphArgument, GraphEdge, GraphEvent, GraphNode, GraphReading } from './graph.js';
 import { MAX_OPS_PER_BATCH, Op } from './ops.js';
 
 export const MapTitle = z.string().trim().min(1, 'A map needs a title.').max(200);
@@ -29,6 +29,8 @@ export const MapSnapshot = z.object({
   nodes: z.array(GraphNode),
   edges: z.array(GraphEdge),
   arguments: z.array(GraphArgument),
+  events: z.array(GraphEvent),
+  readings: z.array(GraphReading),
   version: z.number().int().nonnegative(),
 });
 export type MapSnapshot = z.infer<typeof MapSnapshot>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id } from './ids.js';
 import { EdgeKind, NodeKind } from './kinds.js';
 import { QuoteSelector } from './quote.js';
-import { Coordinate, GraphArgument, GraphEdge, GraphNode, NODE_TEXT_MAX } from './graph.js';
+import { Coordinate, GraphArgument, GraphEdge, GraphEvent, GraphNode, GraphReading, NODE_TEXT_MAX } from './graph.js';
 
 /** Creating a node; the author is set by the server from who is acting, never trusted from the client. */
 const NodeCreate = z.object({
@@ -71,6 +71,39 @@ const ArgumentUpdate = z.object({
 /** Deleting an argument keeps its premise and conclusion nodes; undercuts of it go too. */
 const ArgumentDelete = z.object({ type: z.literal('argument.delete'), id: Id });
 
+const EventCreate = z.object({ type: z.literal('event.create'), event: GraphEvent });
+const EventUpdate = z.object({
+  type: z.literal('event.update'),
+  id: Id,
+  patch: GraphEvent.omit({ id: true })
+    .partial()
+    .refine((p) => Object.keys(p).length > 0, 'patch must change at least one field'),
+});
+/** Deleting an event keeps its readings, unattached. */
+const EventDelete = z.object({ type: z.literal('event.delete'), id: Id });
+
+const ReadingCreate = z.object({ type: z.literal('reading.create'), reading: GraphReading });
+/** Changes a reading's own fields; membership changes with reading.include / reading.exclude. */
+const ReadingUpdate = z.object({
+  type: z.literal('reading.update'),
+  id: Id,
+  patch: GraphReading.pick({ eventId: true, title: true, authorName: true, description: true })
+    .partial()
+    .refine((p) => Object.keys(p).length > 0, 'patch must change at least one field'),
+});
+const ReadingDelete = z.object({ type: z.literal('reading.delete'), id: Id });
+/**
+ * Adds nodes and edges to a reading, or removes them. Set operations rather than a whole new list, so two
+ * members adding different claims to one reading at the same time both keep their additions.
+ */
+const ReadingMembers = {
+  id: Id,
+  nodeIds: z.array(Id).max(10_000).default([]),
+  edgeIds: z.array(Id).max(20_000).default([]),
+};
+const ReadingInclude = z.object({ type: z.literal('reading.include'), ...ReadingMembers });
+const ReadingExclude = z.object({ type: z.literal('reading.exclude'), ...ReadingMembers });
+
 /** Every change to a map. The server, the web client, undo, replay and tests all apply these with applyOp. */
 export const Op = z.discriminatedUnion('type', [
   NodeCreate,
@@ -83,6 +116,14 @@ export const Op = z.discriminatedUnion('type', [
   ArgumentCreate,
   ArgumentUpdate,
   ArgumentDelete,
+  EventCreate,
+  EventUpdate,
+  EventDelete,
+  ReadingCreate,
+  ReadingUpdate,
+  ReadingDelete,
+  ReadingInclude,
+  ReadingExclude,
 ]);
 export type Op = z.infer<typeof Op>;
 export type OpType = Op['type'];

@@ -23,7 +23,13 @@ function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, mes
 /** A connection-level database failure: the request may be retried later. */
 function isDatabaseDown(error: unknown): boolean {
   const text = `${(error as { code?: string })?.code ?? ''} ${(error as Error)?.message ?? ''}`;
-  return /ECONNREFUSED|ECONNRESET|57P01|57P03|Connection terminated|DatabaseNotReachable|connect ETIMEDOUT/i.test(text);
+  return /ECONNREFUSED|ECONNRESET|57P01|57P03|P1001|Can't reach database server|Connection terminated|DatabaseNotReachable|connect ETIMEDOUT/i.test(text);
+}
+
+/** Text PostgreSQL cannot store (a NUL character): bad input, not a server fault. */
+function isUnstorableText(error: unknown): boolean {
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } })?.meta?.driverAdapterError?.cause;
+  return cause?.originalCode === '22021' || cause?.originalCode === '22P05';
 }
 
 /**
@@ -49,6 +55,7 @@ export default fp(
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         return send(reply, request, 'VALIDATION_FAILED', error.message);
       }
+      if (isUnstorableText(error)) return send(reply, request, 'VALIDATION_FAILED', 'The text contains a character that cannot be stored (such as NUL).');
       if (isDatabaseDown(error)) {
         request.log.error({ err: error }, 'database unavailable');
         return send(reply, request, 'DATABASE_UNAVAILABLE', 'The database is not reachable right now. Try again shortly.');

@@ -1,21 +1,26 @@
 import type { Graph, GraphEdge } from '@counterpoint/shared';
 import { graphFromLists } from '@counterpoint/shared';
 import type { Prisma } from '../generated/prisma/client.js';
-import { argumentFromRow, edgeFromRow, edgeToRow, nodeFromRow, nodeToRow } from './graph-rows.js';
+import { argumentFromRow, edgeFromRow, edgeToRow, eventFromRow, nodeFromRow, nodeToRow, readingFromRow } from './graph-rows.js';
+import { writeReadingsDiff } from './reading-repository.js';
 
 type Tx = Prisma.TransactionClient;
 
 /** Loads a map's whole graph. */
 export async function loadGraph(tx: Tx, mapId: string): Promise<Graph> {
-  const [nodes, edges, args] = await Promise.all([
+  const [nodes, edges, args, events, readings] = await Promise.all([
     tx.node.findMany({ where: { mapId } }),
     tx.edge.findMany({ where: { mapId } }),
     tx.argument.findMany({ where: { mapId }, include: { premises: true } }),
+    tx.event.findMany({ where: { mapId } }),
+    tx.reading.findMany({ where: { mapId }, include: { nodes: true, edges: true } }),
   ]);
   return graphFromLists({
     nodes: nodes.map(nodeFromRow),
     edges: edges.map(edgeFromRow),
     arguments: args.map(argumentFromRow),
+    events: events.map(eventFromRow),
+    readings: readings.map(readingFromRow),
   });
 }
 
@@ -36,6 +41,9 @@ export async function writeGraphDiff(tx: Tx, mapId: string, before: Graph, after
     return { created, updated };
   };
 
+  // Readings go first and come last: they reference nodes and edges both ways.
+  const goneReadings = removed(before.readings, after.readings);
+  if (goneReadings.length) await tx.reading.deleteMany({ where: { id: { in: goneReadings } } });
   const goneEdges = removed(before.edges, after.edges);
   const goneArguments = removed(before.arguments, after.arguments);
   const goneNodes = removed(before.nodes, after.nodes);
@@ -81,4 +89,5 @@ export async function writeGraphDiff(tx: Tx, mapId: string, before: Graph, after
   for (const edge of edges.updated) {
     await tx.edge.update({ where: { id: edge.id }, data: { kind: edge.kind, label: edge.label } });
   }
+  await writeReadingsDiff(tx, mapId, before, after);
 }

@@ -1,4 +1,4 @@
-import type { GraphArgument, GraphEdge, GraphNode } from '@counterpoint/shared';
+import type { GraphArgument, GraphEdge, GraphEvent, GraphNode, GraphReading } from '@counterpoint/shared';
 import type { Prisma } from '../generated/prisma/client.js';
 
 /** Row shapes as loaded with `graphInclude`. */
@@ -71,5 +71,24 @@ export function argumentFromRow(row: ArgumentRow): GraphArgument {
     x: row.x,
     y: row.y,
     authorId: row.authorId,
+  };
+}
+
+export function eventFromRow(row: Prisma.EventGetPayload<object>): GraphEvent {
+  return { id: row.id, title: row.title, period: row.period, description: row.description };
+}
+
+export type ReadingRow = Prisma.ReadingGetPayload<{ include: { nodes: true; edges: true } }>;
+
+export function readingFromRow(row: ReadingRow): GraphReading {
+  return {
+    id: row.id,
+    eventId: row.eventId,
+    title: row.title,
+    authorName: row.authorName,
+    description: row.description,
+    // Membership is a set; a stable order makes equal readings compare equal.
+    nodeIds: row.nodes.map((n) => n.nodeId).sort(),
+    edgeIds: row.edges.map((e) => e.edgeId).sort(),
   };
 }

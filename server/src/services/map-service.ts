@@ -126,6 +126,8 @@ export function createMapService(db: Db) {
       } catch (error) {
         // Two retries of one batch on different maps meet at the unique (clientId, clientSeq) index.
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+          // Node, edge and argument ids are primary keys across all maps: a clash there is not a client-seq reuse.
+          if (error.meta?.modelName !== 'OpLog') throw new AppError('DUPLICATE_ID', 'An id in this batch is already used elsewhere.');
           throw new AppError('CLIENT_SEQ_REUSED', 'These client sequence numbers were already used for other ops.');
         }
         throw error;
@@ -143,7 +145,9 @@ export function createMapService(db: Db) {
       orderBy: { clientSeq: 'asc' },
     });
     if (earlier.length > 0) {
-      const sameBatch = earlier.length === batch.ops.length && earlier.every((row) => row.mapId === mapId);
+      const sameBatch =
+        earlier.length === batch.ops.length &&
+        earlier.every((row, i) => row.mapId === mapId && canonicalJson(row.op) === canonicalJson(batch.ops[i]));
       if (!sameBatch) throw new AppError('CLIENT_SEQ_REUSED', 'These client sequence numbers were already used for other ops.');
       return { versions: earlier.map((row) => row.version), version: map.version, duplicate: true };
     }
@@ -174,6 +178,13 @@ export function createMapService(db: Db) {
     await tx.$executeRaw`SELECT pg_notify(${MAP_OPS_CHANNEL}, ${JSON.stringify({ mapId, version })})`;
     return { versions, version, duplicate: false };
   }
+}
+
+/** JSON with object keys sorted, so ops equal as JSON compare equal (jsonb does not keep key order). */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 }
 
 /** Each quotation an op sets must come from a source of the map's group and match that source's text. */
