@@ -12,9 +12,13 @@ import groupRoutes from './routes/groups.js';
 import healthRoutes from './routes/health.js';
 import mapRoutes from './routes/maps.js';
 import sourceRoutes from './routes/sources.js';
+import liveRoutes from './routes/live.js';
+import syncPlugin from './plugins/sync.js';
 
 export interface AppOptions {
   db: Db;
+  /** The same database as `db`, for the LISTEN connection of live sync. */
+  databaseUrl: string;
   /** Who is acting on a request; defaults to the demo member. */
   resolveActor?: ActorResolver;
   logger?: FastifyServerOptions['logger'];
@@ -42,6 +46,7 @@ export async function buildApp(options: AppOptions) {
       demoActorResolver(async (email) => (await options.db.user.findUnique({ where: { email } }))?.id ?? null),
   });
   await app.register(servicesPlugin);
+  await app.register(syncPlugin, { databaseUrl: options.databaseUrl });
   await app.register(docsPlugin);
 
   await app.register(
@@ -50,6 +55,7 @@ export async function buildApp(options: AppOptions) {
       await api.register(groupRoutes);
       await api.register(mapRoutes);
       await api.register(sourceRoutes);
+      await api.register(liveRoutes);
     },
     { prefix: '/api' },
   );

@@ -16,6 +16,7 @@ async function main() {
 
   const app = await buildApp({
     db,
+    databaseUrl: database.url,
     logger: { level: process.env.LOG_LEVEL ?? 'info', transport: undefined },
   });
   const port = Number(process.env.PORT ?? 3000);

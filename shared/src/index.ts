@@ -11,3 +11,4 @@ export * from './source.js';
 export * from './health.js';
 export * from './segment.js';
 export * from './apply-reading-op.js';
+export * from './sync-protocol.js';

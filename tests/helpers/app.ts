@@ -19,6 +19,7 @@ export async function createTestApp(): Promise<TestContext> {
   const database = await createTestDatabase();
   const app = await buildApp({
     db: database.db,
+    databaseUrl: database.url,
     resolveActor: async (request) => {
       const userId = request.headers[TEST_USER_HEADER];
       return typeof userId === 'string' && userId ? { userId } : null;

@@ -7,7 +7,6 @@ import {
   type MapSnapshot,
   type MapSummary,
   type Op,
-  type OpLogEntry,
   type OpsSinceResult,
   type SubmitOpsBody,
   type SubmitOpsResult,
@@ -18,6 +17,7 @@ import { AppError } from '../errors.js';
 import type { Actor } from '../plugins/actor.js';
 import { requireRole } from '../repositories/membership-repository.js';
 import { loadGraph, writeGraphDiff } from '../repositories/graph-repository.js';
+import { readOpLog } from '../repositories/op-log-repository.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -72,6 +72,11 @@ export function createMapService(db: Db) {
       return rows.map(toSummary);
     },
 
+    /** The map as a list entry; also how callers check the actor may see it. */
+    async summary(mapId: string, actor: Actor): Promise<MapSummary> {
+      return toSummary(await authorizedMap(db, mapId, actor));
+    },
+
     async create(groupId: string, actor: Actor, input: { title: string; description: string }): Promise<MapSummary> {
       await requireRole(db, groupId, actor.userId, EDITING_ROLES);
       const row = await db.map.create({ data: { groupId, ...input }, include: mapSummaryInclude });
@@ -103,20 +108,7 @@ export function createMapService(db: Db) {
 
     async opsSince(mapId: string, actor: Actor, since: number, limit: number): Promise<OpsSinceResult> {
       const map = await authorizedMap(db, mapId, actor);
-      const rows = await db.opLog.findMany({
-        where: { mapId, version: { gt: since } },
-        orderBy: { version: 'asc' },
-        take: limit,
-      });
-      const ops: OpLogEntry[] = rows.map((row) => ({
-        version: row.version,
-        op: row.op as Op,
-        actorId: row.actorId,
-        clientId: row.clientId,
-        clientSeq: row.clientSeq,
-        createdAt: row.createdAt.toISOString(),
-      }));
-      return { ops, version: map.version };
+      return { ops: await readOpLog(db, mapId, since, limit), version: map.version };
     },
 
     /** Applies a batch of ops atomically; see the service comment. A retried batch gets its first answer. */

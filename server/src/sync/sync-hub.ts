@@ -1,0 +1,138 @@
+import type { OpLogEntry, Peer, ServerMessage } from '@counterpoint/shared';
+
+/** One open WebSocket as the hub sees it. */
+export interface HubConnection {
+  readonly connectionId: string;
+  /** Who is on the other end and what they are doing. */
+  readonly peer: Peer;
+  send(message: ServerMessage): void;
+}
+
+interface Room {
+  connections: Set<HubConnection>;
+  /** Connections still receiving their catch-up: broadcasts wait for them, in order. */
+  joining: Map<HubConnection, ServerMessage[]>;
+  /** Highest version broadcast to this room (everything up to it has been sent). */
+  lastBroadcast: number;
+  /** Flushes run one after another so ops go out once each and in order. */
+  flushing: Promise<void>;
+  /** A notification arrived while flushing: flush again afterwards. */
+  dirty: boolean;
+}
+
+export interface HubStore {
+  /** The map's current version. */
+  mapVersion(mapId: string): Promise<number>;
+  readOps(mapId: string, since: number, limit: number): Promise<OpLogEntry[]>;
+}
+
+const FLUSH_PAGE = 2_000;
+
+/**
+ * Fans committed ops out to every connection that has the map open on this server instance. It learns of a
+ * commit only through `notify({mapId, version})` (PostgreSQL NOTIFY, from any instance) and reads the ops from
+ * the log, so an op is broadcast only after it is durable, exactly once per connection, in version order.
+ */
+export class SyncHub {
+  private readonly rooms = new Map<string, Room>();
+
+  constructor(
+    private readonly store: HubStore,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  /**
+   * Adds a connection to a map's room before it reads its catch-up, so no commit can fall between the two.
+   * Broadcasts for it are held until `joined`.
+   */
+  async enter(mapId: string, connection: HubConnection): Promise<void> {
+    let room = this.rooms.get(mapId);
+    if (!room) {
+      const version = await this.store.mapVersion(mapId);
+      room = this.rooms.get(mapId); // another connection may have created it meanwhile
+      if (!room) {
+        room = { connections: new Set(), joining: new Map(), lastBroadcast: version, flushing: Promise.resolve(), dirty: false };
+        this.rooms.set(mapId, room);
+      }
+    }
+    room.connections.add(connection);
+    room.joining.set(connection, []);
+  }
+
+  /** The connection has its catch-up: send what was held for it, then broadcast to it directly. */
+  joined(mapId: string, connection: HubConnection): void {
+    const room = this.rooms.get(mapId);
+    const held = room?.joining.get(connection);
+    if (!room || !held) return;
+    room.joining.delete(connection);
+    for (const message of held) connection.send(message);
+  }
+
+  leave(mapId: string, connection: HubConnection): void {
+    const room = this.rooms.get(mapId);
+    if (!room) return;
+    room.connections.delete(connection);
+    room.joining.delete(connection);
+    if (room.connections.size === 0) this.rooms.delete(mapId);
+  }
+
+  /** Everyone in the map but `except`, as peers. */
+  peers(mapId: string, except: HubConnection): Peer[] {
+    const room = this.rooms.get(mapId);
+    return room ? [...room.connections].filter((c) => c !== except && !room.joining.has(c)).map((c) => c.peer) : [];
+  }
+
+  /** Sends a message to everyone in the room but `except` (presence). */
+  relay(mapId: string, message: ServerMessage, except?: HubConnection): void {
+    const room = this.rooms.get(mapId);
+    if (!room) return;
+    for (const connection of room.connections) if (connection !== except) this.deliver(room, connection, message);
+  }
+
+  /** A commit happened on some instance. */
+  notify(mapId: string, version: number): void {
+    const room = this.rooms.get(mapId);
+    if (!room || version <= room.lastBroadcast) return;
+    this.scheduleFlush(mapId, room);
+  }
+
+  /** After the notification channel was down: re-read every open map. */
+  resyncAll(): void {
+    for (const [mapId, room] of this.rooms) this.scheduleFlush(mapId, room);
+  }
+
+  /** Resolves when every scheduled broadcast has gone out (tests and shutdown). */
+  async idle(): Promise<void> {
+    await Promise.all([...this.rooms.values()].map((room) => room.flushing));
+  }
+
+  private scheduleFlush(mapId: string, room: Room): void {
+    if (room.dirty) return;
+    room.dirty = true;
+    room.flushing = room.flushing.then(async () => {
+      room.dirty = false;
+      try {
+        await this.flush(mapId, room);
+      } catch (error) {
+        this.onError(error);
+      }
+    });
+  }
+
+  private async flush(mapId: string, room: Room): Promise<void> {
+    for (;;) {
+      const entries = await this.store.readOps(mapId, room.lastBroadcast, FLUSH_PAGE);
+      if (entries.length === 0) return;
+      room.lastBroadcast = entries[entries.length - 1]!.version;
+      const message: ServerMessage = { type: 'ops', entries };
+      for (const connection of room.connections) this.deliver(room, connection, message);
+      if (entries.length < FLUSH_PAGE) return;
+    }
+  }
+
+  private deliver(room: Room, connection: HubConnection, message: ServerMessage): void {
+    const held = room.joining.get(connection);
+    if (held) held.push(message);
+    else connection.send(message);
+  }
+}
