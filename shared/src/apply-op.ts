@@ -53,7 +53,8 @@ export function applyOp(graph: Graph, op: Op, ctx: ApplyContext = { actorId: nul
     case 'argument.delete':
       return graph.arguments[op.id]
         ? { ok: true, graph: removeCascading(graph, [], [], [op.id]) }
-        : fail('ARGUMENT_NOT_FOUND', `Argument ${op.id} does not exist (it may have been deleted).`);    case 'event.create':
+        : fail('ARGUMENT_NOT_FOUND', `Argument ${op.id} does not exist (it may have been deleted).`);
+    case 'event.create':
     case 'event.update':
     case 'event.delete':
     case 'reading.create':

@@ -75,7 +75,9 @@ const EventCreate = z.object({ type: z.literal('event.create'), event: GraphEven
 const EventUpdate = z.object({
   type: z.literal('event.update'),
   id: Id,
-  patch: GraphEvent.omit({ id: true })
+  // Without the defaults: a patch must not reset the fields it leaves out.
+  patch: z
+    .object({ title: GraphEvent.shape.title, period: GraphEvent.shape.period.unwrap(), description: GraphEvent.shape.description.unwrap() })
     .partial()
     .refine((p) => Object.keys(p).length > 0, 'patch must change at least one field'),
 });
@@ -87,7 +89,13 @@ const ReadingCreate = z.object({ type: z.literal('reading.create'), reading: Gra
 const ReadingUpdate = z.object({
   type: z.literal('reading.update'),
   id: Id,
-  patch: GraphReading.pick({ eventId: true, title: true, authorName: true, description: true })
+  patch: z
+    .object({
+      eventId: GraphReading.shape.eventId,
+      title: GraphReading.shape.title,
+      authorName: GraphReading.shape.authorName.unwrap(),
+      description: GraphReading.shape.description.unwrap(),
+    })
     .partial()
     .refine((p) => Object.keys(p).length > 0, 'patch must change at least one field'),
 });

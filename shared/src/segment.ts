@@ -22,7 +22,7 @@ const BULLET = /^\s*[-*•]\s+/;
  */
 export function segmentText(text: string): PassageDraft[] {
   const drafts: PassageDraft[] = [];
-  const blockPattern = /\S[\s\S]*?(?=\n[ \t]*\n|$(?![\s\S]))/g;
+  const blockPattern = /\S[\s\S]*?(?=\n[ \t\r]*\n|$(?![\s\S]))/g;
   for (const match of text.matchAll(blockPattern)) {
     const raw = match[0];
     const start = match.index;
@@ -35,7 +35,7 @@ export function segmentText(text: string): PassageDraft[] {
 
 function classify(block: string): { kind: PassageKind; number: string | null } {
   const numbered = NUMBERED.exec(block);
-  if (numbered) return { kind: 'list_item', number: numbered[1]!.replace(/[().]/g, '') || null };
+  if (numbered) return { kind: 'list_item', number: numbered[1]!.replace(/^\(|[.)]$/g, '') || null };
   if (BULLET.test(block)) return { kind: 'list_item', number: null };
   const singleLine = !block.includes('\n');
   if (singleLine && block.length <= 100 && !/[.,;:!?"”’)]$/.test(block)) return { kind: 'heading', number: null };

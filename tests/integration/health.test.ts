@@ -1,16 +1,54 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Health } from '@counterpoint/shared';
 import { createTestApp, type TestContext } from '../helpers/app.js';
 
-describe('GET /api/health', () => {
-  let ctx: TestContext;
-  beforeAll(async () => {
-    ctx = await createTestApp();
-  });
-  afterAll(async () => ctx.close());
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(async () => ctx.close());
 
-  it('answers ok when the database answers', async () => {
+describe('GET /api/health', () => {
+  it('answers ok when the database answers, without needing a user', async () => {
     const response = await ctx.app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ status: 'ok', database: 'ok' });
+    expect(Health.parse(response.json())).toEqual({ status: 'ok', database: 'ok', version: '0.1.0' });
+  });
+  // The database-down answer (503) is tested in errors.test.ts.
+});
+
+describe('API documentation', () => {
+  it('serves the OpenAPI UI at /docs', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/docs' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/text\/html/);
+    expect(response.body).toContain('swagger-ui');
+  });
+
+  it('lists every route, with its methods, in /docs/json', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/docs/json' });
+    expect(response.statusCode).toBe(200);
+    const spec = response.json() as { openapi: string; info: { title: string }; paths: Record<string, Record<string, unknown>> };
+    expect(spec.openapi).toMatch(/^3\./);
+    expect(spec.info.title).toBe('Counterpoint API');
+    const routes = Object.entries(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(routes.sort()).toEqual(
+      [
+        'GET /api/health',
+        'GET /api/groups',
+        'GET /api/groups/{groupId}/maps',
+        'POST /api/groups/{groupId}/maps',
+        'GET /api/maps/{mapId}',
+        'PATCH /api/maps/{mapId}',
+        'DELETE /api/maps/{mapId}',
+        'POST /api/maps/{mapId}/ops',
+        'GET /api/maps/{mapId}/ops',
+        'GET /api/groups/{groupId}/sources',
+        'POST /api/groups/{groupId}/sources',
+        'GET /api/sources/{sourceId}',
+      ].sort(),
+    );
+    const submitOps = spec.paths['/api/maps/{mapId}/ops']!.post as { requestBody?: unknown };
+    expect(JSON.stringify(submitOps.requestBody)).toContain('clientSeq');
   });
 });

@@ -1,6 +1,10 @@
 import { Background, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
 import type { Graph } from '@counterpoint/shared';
 import { useMemo, useRef } from 'react';
+import { PeerOverlay } from '../presence/PeerOverlay';
+import type { PresenceStore } from '../presence/presence-store';
+import { usePresenceBroadcast } from '../presence/usePresenceBroadcast';
+import type { LiveConnection } from '../sync/live-connection';
 import type { MapDocument } from '../sync/map-document';
 import { EditingStore, EditorContext, type EditorContextValue } from './editor-context';
 import { edgeTypes } from './edge-types';
@@ -15,6 +19,8 @@ import { useFlowElements } from './useFlowElements';
 
 interface Props {
   doc: MapDocument;
+  live: LiveConnection;
+  presence: PresenceStore;
   graph: Graph;
   sourceTitles: ReadonlyMap<string, string>;
   readOnly: boolean;
@@ -32,7 +38,7 @@ const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 
 /** The React Flow canvas of one map: draws the MapDocument's graph and turns gestures into op batches. */
-export function MapCanvas({ doc, graph, sourceTitles, readOnly }: Props) {
+export function MapCanvas({ doc, live, presence, graph, sourceTitles, readOnly }: Props) {
   const wrapper = useRef<HTMLDivElement>(null);
   const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements(graph, sourceTitles);
 
@@ -64,11 +70,12 @@ export function MapCanvas({ doc, graph, sourceTitles, readOnly }: Props) {
 
   const commands = useCanvasCommands(doc, editor.editing, wrapper);
   useDeleteKey(commands.deleteSelection, !readOnly && commands.picker === null);
+  const broadcast = usePresenceBroadcast(live, editor.editing, nodes);
   const hasSelection = nodes.some((n) => n.selected) || edges.some((e) => e.selected);
 
   return (
     <EditorContext.Provider value={editor}>
-      <div className="cp-canvas" ref={wrapper}>
+      <div className="cp-canvas" ref={wrapper} onMouseMove={broadcast.onMouseMove} onMouseLeave={broadcast.onMouseLeave}>
         <ReactFlow
           nodes={nodes}
           edges={edges}
@@ -76,7 +83,11 @@ export function MapCanvas({ doc, graph, sourceTitles, readOnly }: Props) {
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
-          onNodeDragStop={(event, _node, moved) => commands.commitMove(event, moved)}
+          onNodeDrag={broadcast.onNodeDrag}
+          onNodeDragStop={(event, _node, moved) => {
+            broadcast.onNodeDragStop();
+            commands.commitMove(event, moved);
+          }}
           onSelectionDragStop={commands.commitMove}
           onConnectEnd={commands.onConnectEnd}
           onDoubleClick={readOnly ? undefined : commands.onPaneDoubleClick}
@@ -91,6 +102,7 @@ export function MapCanvas({ doc, graph, sourceTitles, readOnly }: Props) {
           fitViewOptions={FIT_VIEW_OPTIONS}
         >
           <Background gap={24} color="#dee2e6" />
+          <PeerOverlay store={presence} />
           <Toolbar
             readOnly={readOnly}
             hasSelection={hasSelection}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import type { SaveState } from '../sync/map-document';
 
@@ -14,9 +15,11 @@ interface Props {
   saveState: SaveState;
   pendingOps: number;
   readOnly: boolean;
+  /** Who is here and the live connection's state. */
+  presence?: ReactNode;
 }
 
-export function MapHeader({ title, version, saveState, pendingOps, readOnly }: Props) {
+export function MapHeader({ title, version, saveState, pendingOps, readOnly, presence }: Props) {
   return (
     <header className="cp-editor-header">
       <Link href="/" className="cp-editor-header__back">
@@ -27,6 +30,7 @@ export function MapHeader({ title, version, saveState, pendingOps, readOnly }: P
       <span className="cp-editor-header__version" title="Map version: the number of changes saved so far">
         v{version}
       </span>
+      {presence}
       <span
         className={`cp-save-state cp-save-state--${saveState}`}
         data-testid="save-state"

@@ -8,13 +8,15 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { MapCanvas } from '../editor/MapCanvas';
 import { MapHeader } from '../editor/MapHeader';
 import { NoticeBanner } from '../editor/NoticeBanner';
+import { PresenceBar } from '../presence/PresenceBar';
 import { useMapDocument, useMapDocumentState } from '../sync/useMapDocument';
 
 const NO_TITLES: ReadonlyMap<string, string> = new Map();
 
 /** `/maps/:mapId`: the map editor. */
 export function MapEditorPage({ mapId }: { mapId: string }) {
-  const { snapshot, doc } = useMapDocument(mapId);
+  const { snapshot, open } = useMapDocument(mapId);
+  const doc = open?.doc ?? null;
   const state = useMapDocumentState(doc);
   const map = snapshot.data?.map;
   const groups = useGroups();
@@ -42,7 +44,14 @@ export function MapEditorPage({ mapId }: { mapId: string }) {
 
   return (
     <div className="cp-editor">
-      <MapHeader title={map.title} version={state.version} saveState={state.saveState} pendingOps={state.pendingOps} readOnly={readOnly} />
+      <MapHeader
+        title={map.title}
+        version={state.version}
+        saveState={state.saveState}
+        pendingOps={state.pendingOps}
+        readOnly={readOnly}
+        presence={<PresenceBar store={open!.presence} unsent={state.pendingOps} />}
+      />
       {state.notice && (
         <NoticeBanner
           notice={state.notice}
@@ -52,7 +61,7 @@ export function MapEditorPage({ mapId }: { mapId: string }) {
       )}
       {sources.error && <ErrorMessage error={sources.error} prefix="Could not load the group's sources" />}
       <ReactFlowProvider>
-        <MapCanvas doc={doc} graph={state.graph} sourceTitles={sourceTitles} readOnly={readOnly} />
+        <MapCanvas doc={doc} live={open!.live} presence={open!.presence} graph={state.graph} sourceTitles={sourceTitles} readOnly={readOnly} />
       </ReactFlowProvider>
     </div>
   );

@@ -1,35 +1,32 @@
-import { applyOp, applyOps, type Graph, type Op, type OpError, type OpLogEntry } from '@counterpoint/shared';
+import { applyOp, applyOps, type Graph, type Op, type OpError, type OpLogEntry, type SubmitOpsResult } from '@counterpoint/shared';
 import { ApiError } from '../api/api-error';
 import type { MapDocumentOptions, MapDocumentState, Notice, SaveState } from './map-document-types';
 import type { OpsTransport } from './ops-transport';
-import { rebase } from './rebase';
+import { firstUnacked, rebase, type PendingBatch } from './rebase';
 
 export type { MapDocumentState, Notice, SaveState } from './map-document-types';
 
-interface Batch {
-  ops: Op[];
-  /** Sequence number of the batch's first op; op i is (clientId, clientSeq + i). */
-  clientSeq: number;
-  attempts: number;
-}
-
 /**
- * The client side of "every change is an op". Holds the confirmed graph (server truth at `version`) and this
- * client's pending batches; the displayed graph is always confirmed + pending. Edits apply at once and are
- * sent one batch at a time, in order. Others' ops (`applyRemote`) land on the confirmed graph and pending
- * batches are replayed on top, so live sync can plug in without changing the edit path.
+ * The client side of "every change is an op". Holds the confirmed graph (the server's op log up to `version`)
+ * and this client's pending batches; the displayed graph is always confirmed + the pending ops not yet in it.
+ *
+ * Edits apply at once and are sent one batch at a time, in order. The server's order is the truth: committed
+ * ops (anyone's, ours included) arrive through `applyRemote` in version order and move the confirmed graph;
+ * pending ops are replayed on top (rebased), and one that no longer applies is dropped with a notice.
  */
 export class MapDocument {
   readonly mapId: string;
   readonly clientId: string;
   private confirmed: Graph;
   private version: number;
-  private pending: Batch[] = [];
+  private pending: PendingBatch[] = [];
   private readonly allocateSeq: (count: number) => number;
-  /** True while the head batch is on the wire or waiting to be retried. */
+  /** True while the first unacknowledged batch is on the wire or waiting to be retried. */
   private inFlight = false;
   /** True while reading the op log to fill a gap; nothing is sent meanwhile. */
   private catchingUp = false;
+  /** A live connection delivers committed ops (ours too), so an ack never needs an op-log read. */
+  private live = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private disposed = false;
   private noticeSeq = 0;
@@ -61,6 +58,11 @@ export class MapDocument {
     return () => this.listeners.delete(listener);
   };
 
+  /** The graph the server has confirmed (for undo, which must not count edits still pending). */
+  get confirmedGraph(): Graph {
+    return this.confirmed;
+  }
+
   /**
    * Applies a local edit at once and queues it for the server. If the ops break a graph rule nothing changes
    * and the rule's message is shown; the error is returned too.
@@ -72,42 +74,36 @@ export class MapDocument {
       this.update({ notice: this.notice(result.error.message, result.error.code) });
       return result.error;
     }
-    this.pending.push({ ops, clientSeq: this.allocateSeq(ops.length), attempts: 0 });
+    this.pending.push({ ops, clientSeq: this.allocateSeq(ops.length), confirmed: 0, acked: false, attempts: 0 });
     this.update({ graph: result.graph });
     this.pump();
     return null;
   }
 
-  /**
-   * Applies ops the server has confirmed (from the op log or a broadcast), in version order, then replays
-   * pending batches on top. Entries at or below the current version are already known and skipped.
-   */
+  /** Committed ops from the op log or a broadcast, in version order; then pending ops are rebased on them. */
   applyRemote(entries: readonly OpLogEntry[]): void {
     const outcome = this.applyEntries(entries);
     this.rebuild();
     if (outcome === 'gap') void this.catchUp();
+    this.pump();
   }
 
-  /** Moves the confirmed graph forward; stops at a gap in versions or at an op that does not apply. */
-  private applyEntries(entries: readonly OpLogEntry[]): 'ok' | 'gap' | 'drift' {
-    const sorted = [...entries].sort((a, b) => a.version - b.version);
-    for (const entry of sorted) {
-      if (entry.version <= this.version) continue;
-      if (entry.version !== this.version + 1) return 'gap';
-      const result = applyOp(this.confirmed, entry.op, { actorId: entry.actorId });
-      if (!result.ok) {
-        // The server accepted this op, so our copy has drifted; only a reload restores the truth.
-        console.error('Confirmed op does not apply locally', entry, result.error);
-        this.update({ notice: this.notice('This map changed in a way this page cannot follow. Reload the page.', null) });
-        return 'drift';
-      }
-      this.confirmed = result.graph;
-      this.version = entry.version;
-    }
-    return 'ok';
+  /** Starts again from a snapshot (a live connection that was too far behind). Pending edits are kept. */
+  reset(graph: Graph, version: number): void {
+    this.confirmed = graph;
+    this.version = version;
+    // Committed batches are in the snapshot when their last version is; unacknowledged ones get their answer.
+    this.pending = this.pending.filter((b) => !(b.acked && (b.lastVersion ?? Infinity) <= version));
+    this.rebuild();
+    this.pump();
   }
 
-  /** Shows a message in the document's notice area (e.g. a failed layout). */
+  /** Whether a live connection is delivering committed ops. */
+  setLive(live: boolean): void {
+    this.live = live;
+    if (live) this.retryNow();
+  }
+
   showNotice(message: string, code: string | null = null): void {
     this.update({ notice: this.notice(message, code) });
   }
@@ -134,49 +130,84 @@ export class MapDocument {
     this.listeners.clear();
   }
 
-  /** Sends the head batch if nothing is on the wire. */
+  /** Moves the confirmed graph forward; stops at a gap in versions or at an op that does not apply. */
+  private applyEntries(entries: readonly OpLogEntry[]): 'ok' | 'gap' | 'drift' {
+    const sorted = [...entries].sort((a, b) => a.version - b.version);
+    for (const entry of sorted) {
+      if (entry.version <= this.version) continue;
+      if (entry.version !== this.version + 1) return 'gap';
+      const result = applyOp(this.confirmed, entry.op, { actorId: entry.actorId });
+      if (!result.ok) {
+        // The server accepted this op, so our copy has drifted; only a reload restores the truth.
+        console.error('Confirmed op does not apply locally', entry, result.error);
+        this.update({ notice: this.notice('This map changed in a way this page cannot follow. Reload the page.', null) });
+        return 'drift';
+      }
+      this.confirmed = result.graph;
+      this.version = entry.version;
+      if (entry.clientId === this.clientId) this.confirmOwn(entry.clientSeq);
+    }
+    return 'ok';
+  }
+
+  /** One of our ops came back through the log: it is in the confirmed graph now. */
+  private confirmOwn(clientSeq: number): void {
+    const batch = this.pending.find((b) => clientSeq >= b.clientSeq && clientSeq < b.clientSeq + b.ops.length);
+    if (!batch) return;
+    batch.confirmed = Math.max(batch.confirmed, clientSeq - batch.clientSeq + 1);
+    if (batch.confirmed < batch.ops.length) return;
+    const wasOnWire = this.inFlight && batch === firstUnacked(this.pending);
+    this.pending.splice(this.pending.indexOf(batch), 1);
+    if (wasOnWire) this.inFlight = false; // its ack, when it comes, finds nothing left to do
+  }
+
+  /** Sends the first unacknowledged batch if nothing is on the wire. */
   private pump(): void {
     if (this.inFlight || this.catchingUp) return;
-    const batch = this.pending[0];
+    const batch = firstUnacked(this.pending);
     if (!batch) return;
     this.inFlight = true;
     const body = { baseVersion: this.version, clientId: this.clientId, clientSeq: batch.clientSeq, ops: batch.ops };
     this.transport.submit(this.mapId, body).then(
-      (result) => this.onAccepted(batch, result.versions),
+      (result) => this.onAccepted(batch, result),
       (error: unknown) => this.onFailed(batch, error),
     );
   }
 
-  private onAccepted(batch: Batch, versions: number[]): void {
-    if (this.pending[0] !== batch) return;
-    this.pending.shift();
+  private onAccepted(batch: PendingBatch, result: SubmitOpsResult): void {
+    if (!this.pending.includes(batch)) return; // the log already delivered all of it
+    batch.acked = true;
+    batch.lastVersion = result.versions[result.versions.length - 1];
     this.inFlight = false;
-    // Ops of the batch that a broadcast already delivered are in `confirmed`; apply only the rest.
-    const firstNew = versions.findIndex((v) => v > this.version);
-    if (firstNew >= 0) {
-      const rest = batch.ops.slice(firstNew);
-      const result = versions[firstNew] === this.version + 1 ? applyOps(this.confirmed, rest) : null;
-      if (!result?.ok) {
-        // Others wrote in between: read the log up to our ops (which the log includes) before going on.
-        void this.catchUp();
-        return;
-      }
-      this.confirmed = result.graph;
-      this.version = versions[versions.length - 1]!;
+    // Ops of the batch at or below our version are in `confirmed` already.
+    batch.confirmed = Math.max(batch.confirmed, result.versions.filter((v) => v <= this.version).length);
+    const rest = batch.ops.slice(batch.confirmed);
+    if (rest.length === 0) {
+      this.pending.splice(this.pending.indexOf(batch), 1);
+    } else if (result.versions[batch.confirmed] === this.version + 1) {
+      // Nobody wrote in between: the rest of the batch follows our version directly.
+      const applied = applyOps(this.confirmed, rest);
+      if (applied.ok) {
+        this.confirmed = applied.graph;
+        this.version = batch.lastVersion!;
+        this.pending.splice(this.pending.indexOf(batch), 1);
+      } else void this.catchUp();
+    } else if (!this.live) {
+      // Others wrote in between and nothing will tell us: read the log up to our ops.
+      void this.catchUp();
     }
-    // The connection is back: a "cannot reach the server" message is no longer true.
     if (this.state.notice?.code === 'NETWORK_ERROR') this.update({ notice: null });
     this.rebuild();
     this.pump();
   }
 
-  private onFailed(batch: Batch, error: unknown): void {
-    if (this.pending[0] !== batch) return;
+  private onFailed(batch: PendingBatch, error: unknown): void {
+    if (!this.pending.includes(batch) || batch !== firstUnacked(this.pending)) return;
     if (error instanceof ApiError && !error.retryable) {
       // The server refused the whole batch and wrote nothing: drop it, and what was built on it.
-      this.pending.shift();
+      this.pending.splice(this.pending.indexOf(batch), 1);
       this.inFlight = false;
-      const dropped = this.rebuild();
+      const dropped = this.rebuild(false);
       const extra = dropped > 0 ? ` ${dropped} later change${dropped > 1 ? 's' : ''} that depended on it ${dropped > 1 ? 'were' : 'was'} undone.` : '';
       this.update({ notice: this.notice(`Change not saved: ${error.message}${extra}`, error.code) });
       this.pump();
@@ -188,9 +219,10 @@ export class MapDocument {
     const offline = batch.attempts > this.retryDelaysMs.length;
     if (offline && this.disposed) return;
     this.update({
-      notice: offline && batch.attempts === this.retryDelaysMs.length + 1
-        ? this.notice('Cannot reach the server. Your changes are kept here and will be saved when it answers.', 'NETWORK_ERROR')
-        : this.state.notice,
+      notice:
+        offline && batch.attempts === this.retryDelaysMs.length + 1
+          ? this.notice('Cannot reach the server. Your changes are kept here and will be saved when it answers.', 'NETWORK_ERROR')
+          : this.state.notice,
     });
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
@@ -219,12 +251,21 @@ export class MapDocument {
     this.pump();
   }
 
-  /** Displayed graph = confirmed + pending. Returns how many unsent batches no longer applied and were dropped. */
-  private rebuild(): number {
+  /**
+   * Displayed graph = confirmed + pending. Unsent edits that no longer apply (someone deleted what they change)
+   * are dropped, with a notice unless the caller words its own. Returns how many batches were dropped.
+   */
+  private rebuild(announce = true): number {
     const { graph, kept, dropped } = rebase(this.confirmed, this.pending, this.inFlight);
     this.pending = kept;
-    this.update({ graph });
-    return dropped;
+    if (dropped.length > 0 && announce) {
+      const n = dropped.length;
+      this.update({
+        graph,
+        notice: this.notice(`${n} of your change${n > 1 ? 's' : ''} could not be applied: someone else changed or deleted what ${n > 1 ? 'they' : 'it'} edited.`, 'CONFLICT_DROPPED'),
+      });
+    } else this.update({ graph });
+    return dropped.length;
   }
 
   private notice(message: string, code: string | null): Notice {
@@ -232,13 +273,13 @@ export class MapDocument {
   }
 
   private update(patch: Partial<Pick<MapDocumentState, 'graph' | 'notice'>>): void {
-    const pendingOps = this.pending.reduce((n, b) => n + b.ops.length, 0);
+    const pendingOps = this.pending.reduce((n, b) => n + (b.acked ? 0 : b.ops.length), 0);
     this.state = { ...this.state, ...patch, version: this.version, pendingOps, saveState: this.saveState() };
     for (const listener of this.listeners) listener();
   }
 
   private saveState(): SaveState {
-    const head = this.pending[0];
+    const head = firstUnacked(this.pending);
     if (!head) return 'saved';
     if (head.attempts === 0) return 'saving';
     return head.attempts > this.retryDelaysMs.length ? 'offline' : 'retrying';

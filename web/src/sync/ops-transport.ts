@@ -9,3 +9,15 @@ export interface OpsTransport {
 }
 
 export const httpTransport: OpsTransport = { submit: submitOps, opsSince: fetchOpsSince };
+
+/**
+ * Batches go over the live connection while it is up, and over HTTP otherwise (reconnecting, or the editor was
+ * just closed with edits still unsent). Either way the batch keeps its (clientId, clientSeq), so a batch that
+ * went out on both is applied once.
+ */
+export function liveOrHttpTransport(live: { isJoined(): boolean; submit: OpsTransport['submit'] }): OpsTransport {
+  return {
+    submit: (mapId, body) => (live.isJoined() ? live.submit(mapId, body) : httpTransport.submit(mapId, body)),
+    opsSince: httpTransport.opsSince,
+  };
+}

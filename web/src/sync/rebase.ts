@@ -1,23 +1,42 @@
 import { applyOps, type Graph, type Op } from '@counterpoint/shared';
 
+/** A batch of this client's ops that the confirmed graph does not fully contain yet. */
+export interface PendingBatch {
+  ops: Op[];
+  /** Sequence number of the batch's first op; op i is (clientId, clientSeq + i). */
+  clientSeq: number;
+  /** How many of its ops (from the front) the confirmed graph already has, through the op log. */
+  confirmed: number;
+  /** The server committed the whole batch (its ops are on their way through the log). */
+  acked: boolean;
+  /** Map version of its last op, once acknowledged. */
+  lastVersion?: number;
+  attempts: number;
+}
+
 /**
- * Replays pending batches on a confirmed graph. A batch that no longer applies (its target was deleted by
- * someone else, or an earlier batch it built on was refused) is dropped, as the server would refuse it too —
- * except the batch on the wire (`headInFlight`), whose fate is the server's answer.
+ * Replays the not-yet-confirmed ops of pending batches on the confirmed graph. A batch that no longer applies
+ * (its target was deleted by someone else, or an earlier batch it built on was refused) is dropped, as the server
+ * would refuse it too — except a batch on the wire or committed, whose fate is the server's.
  */
-export function rebase<B extends { ops: Op[] }>(
+export function rebase(
   confirmed: Graph,
-  batches: readonly B[],
+  batches: readonly PendingBatch[],
   headInFlight: boolean,
-): { graph: Graph; kept: B[]; dropped: number } {
+): { graph: Graph; kept: PendingBatch[]; dropped: PendingBatch[] } {
   let graph = confirmed;
-  const kept: B[] = [];
-  let dropped = 0;
-  for (const [index, batch] of batches.entries()) {
-    const result = applyOps(graph, batch.ops);
+  const kept: PendingBatch[] = [];
+  const dropped: PendingBatch[] = [];
+  for (const batch of batches) {
+    const result = applyOps(graph, batch.ops.slice(batch.confirmed));
     if (result.ok) graph = result.graph;
-    if (result.ok || (index === 0 && headInFlight)) kept.push(batch);
-    else dropped += 1;
+    const serversCall = batch.acked || (headInFlight && batch === firstUnacked(batches));
+    if (result.ok || serversCall) kept.push(batch);
+    else dropped.push(batch);
   }
   return { graph, kept, dropped };
+}
+
+export function firstUnacked(batches: readonly PendingBatch[]): PendingBatch | undefined {
+  return batches.find((b) => !b.acked);
 }

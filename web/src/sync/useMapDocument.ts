@@ -3,8 +3,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { fetchMapSnapshot } from '../api/endpoints';
 import { mapKeys } from '../api/query-keys';
+import { PresenceStore } from '../presence/presence-store';
+import { LiveConnection } from './live-connection';
 import { MapDocument, type MapDocumentState } from './map-document';
-import { httpTransport } from './ops-transport';
+import { liveOrHttpTransport } from './ops-transport';
 
 /**
  * One client id per page load, and one sequence for it: ops are identified by (clientId, clientSeq), so every
@@ -25,9 +27,20 @@ declare global {
   }
 }
 
+export interface OpenMap {
+  doc: MapDocument;
+  live: LiveConnection;
+  presence: PresenceStore;
+}
+
+function liveUrl(mapId: string): string {
+  const protocol = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${protocol}://${window.location.host}/api/maps/${mapId}/live`;
+}
+
 /**
- * Loads a map's snapshot and keeps one MapDocument for it while the editor is open. The snapshot query is not
- * refetched behind the document's back: after loading, the document (and later the live sync) owns the graph.
+ * Loads a map's snapshot and keeps one MapDocument for it while the editor is open, fed live by the map's
+ * WebSocket. The snapshot query is not refetched behind the document's back: the document owns the graph.
  */
 export function useMapDocument(mapId: string) {
   const snapshot = useQuery({
@@ -39,44 +52,53 @@ export function useMapDocument(mapId: string) {
     refetchOnReconnect: false,
   });
   const queryClient = useQueryClient();
-  const [doc, setDoc] = useState<MapDocument | null>(null);
+  const [open, setOpen] = useState<OpenMap | null>(null);
   const data: MapSnapshot | undefined = snapshot.data;
 
   useEffect(() => {
     if (!data) return;
-    const created = new MapDocument({ mapId, graph: graphFromLists(data), version: data.version }, httpTransport, {
+    const presence = new PresenceStore();
+    const live = new LiveConnection(liveUrl(mapId), {
+      onStatus: (status) => presence.setStatus(status),
+      onWelcome: (welcome) => presence.welcome(welcome),
+      onPresence: (peer) => presence.upsert(peer),
+      onPeerLeft: (id) => presence.remove(id),
+    });
+    const doc = new MapDocument({ mapId, graph: graphFromLists(data), version: data.version }, liveOrHttpTransport(live), {
       clientId: PAGE_CLIENT_ID,
       allocateSeq: allocatePageSeq,
     });
-    setDoc(created);
-    const onOnline = () => created.retryNow();
+    live.attach(doc);
+    setOpen({ doc, live, presence });
+    const onOnline = () => doc.retryNow();
     // Closing the tab with unsaved edits loses them; ask first.
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (created.getState().pendingOps > 0) event.preventDefault();
+      if (doc.getState().pendingOps > 0) event.preventDefault();
     };
     window.addEventListener('online', onOnline);
     window.addEventListener('beforeunload', onBeforeUnload);
     window.__counterpoint = {
-      getGraph: () => created.getState().graph,
+      getGraph: () => doc.getState().graph,
       get version() {
-        return created.getState().version;
+        return doc.getState().version;
       },
       get pendingOps() {
-        return created.getState().pendingOps;
+        return doc.getState().pendingOps;
       },
     };
     return () => {
       window.removeEventListener('online', onOnline);
       window.removeEventListener('beforeunload', onBeforeUnload);
       delete window.__counterpoint;
-      created.dispose();
-      setDoc(null);
+      live.stop();
+      doc.dispose();
+      setOpen(null);
       // Map lists show each map's version and node count, which the edits here changed.
       void queryClient.invalidateQueries({ queryKey: mapKeys.lists() });
     };
   }, [mapId, data, queryClient]);
 
-  return { snapshot, doc: doc?.mapId === mapId ? doc : null };
+  return { snapshot, open: open?.doc.mapId === mapId ? open : null };
 }
 
 const noSubscribe = () => () => {};
