@@ -126,6 +126,7 @@ export class LiveConnection {
     const doc = this.doc!;
     switch (message.type) {
       case 'welcome':
+        doc.setActor(message.user.id);
         return this.options.onWelcome?.(message);
       case 'catchup':
         this.joined = true; // so batches the catch-up lets through go out on this connection

@@ -27,6 +27,8 @@ export class MapDocument {
   private catchingUp = false;
   /** A live connection delivers committed ops (ours too), so an ack never needs an op-log read. */
   private live = false;
+  /** Who this client acts as (the server stamps it on what our ops create); null until the server says. */
+  private actorId: string | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private disposed = false;
   private noticeSeq = 0;
@@ -69,7 +71,7 @@ export class MapDocument {
    */
   apply(ops: Op[]): OpError | null {
     if (ops.length === 0 || this.disposed) return null;
-    const result = applyOps(this.state.graph, ops);
+    const result = applyOps(this.state.graph, ops, { actorId: this.actorId });
     if (!result.ok) {
       this.update({ notice: this.notice(result.error.message, result.error.code) });
       return result.error;
@@ -96,6 +98,11 @@ export class MapDocument {
     this.pending = this.pending.filter((b) => !(b.acked && (b.lastVersion ?? Infinity) <= version));
     this.rebuild();
     this.pump();
+  }
+
+  /** The server told us who we act as (live welcome); our own ops can then be confirmed without a round trip. */
+  setActor(actorId: string): void {
+    this.actorId = actorId;
   }
 
   /** Whether a live connection is delivering committed ops. */
@@ -184,9 +191,9 @@ export class MapDocument {
     const rest = batch.ops.slice(batch.confirmed);
     if (rest.length === 0) {
       this.pending.splice(this.pending.indexOf(batch), 1);
-    } else if (result.versions[batch.confirmed] === this.version + 1) {
+    } else if (result.versions[batch.confirmed] === this.version + 1 && this.actorId !== null) {
       // Nobody wrote in between: the rest of the batch follows our version directly.
-      const applied = applyOps(this.confirmed, rest);
+      const applied = applyOps(this.confirmed, rest, { actorId: this.actorId });
       if (applied.ok) {
         this.confirmed = applied.graph;
         this.version = batch.lastVersion!;
@@ -256,7 +263,7 @@ export class MapDocument {
    * are dropped, with a notice unless the caller words its own. Returns how many batches were dropped.
    */
   private rebuild(announce = true): number {
-    const { graph, kept, dropped } = rebase(this.confirmed, this.pending, this.inFlight);
+    const { graph, kept, dropped } = rebase(this.confirmed, this.pending, this.inFlight, this.actorId);
     this.pending = kept;
     if (dropped.length > 0 && announce) {
       const n = dropped.length;

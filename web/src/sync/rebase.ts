@@ -23,12 +23,13 @@ export function rebase(
   confirmed: Graph,
   batches: readonly PendingBatch[],
   headInFlight: boolean,
+  actorId: string | null = null,
 ): { graph: Graph; kept: PendingBatch[]; dropped: PendingBatch[] } {
   let graph = confirmed;
   const kept: PendingBatch[] = [];
   const dropped: PendingBatch[] = [];
   for (const batch of batches) {
-    const result = applyOps(graph, batch.ops.slice(batch.confirmed));
+    const result = applyOps(graph, batch.ops.slice(batch.confirmed), { actorId });
     if (result.ok) graph = result.graph;
     const serversCall = batch.acked || (headInFlight && batch === firstUnacked(batches));
     if (result.ok || serversCall) kept.push(batch);
