@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { Group, MapSummary } from '@counterpoint/shared';
+import { Group, MapSummary, Member } from '@counterpoint/shared';
 import { as, createGroup, createMap, createTestApp, createUser, type TestContext } from '../helpers/app.js';
 import { createTeam, expectApiError, expectNothingWritten } from '../helpers/api.js';
 import { newId } from '../helpers/ops.js';
@@ -137,5 +137,20 @@ describe('POST /api/groups/:groupId/maps', () => {
       expectApiError(await createMapRequest(team.group.id, undefined, { title: 'Anonymous' }), 'UNAUTHENTICATED');
       expectApiError(await createMapRequest('not-a-uuid', team.owner.id, { title: 'Bad id' }), 'VALIDATION_FAILED');
     });
+  });
+});
+
+describe('GET /api/groups/:groupId/members', () => {
+  it('lists every member with name, colour and role to any member', async () => {
+    const response = await get(`/api/groups/${team.group.id}/members`, team.viewer.id);
+    expect(response.statusCode).toBe(200);
+    const members = z.array(Member).parse(response.json());
+    const byRole = Object.fromEntries(members.map((m) => [m.role, m.user.id]));
+    expect(byRole).toEqual({ owner: team.owner.id, editor: team.editor.id, commenter: team.commenter.id, viewer: team.viewer.id });
+  });
+
+  it('hides the member list from a non-member (404) and an anonymous request (401)', async () => {
+    expectApiError(await get(`/api/groups/${team.group.id}/members`, team.stranger.id), 'GROUP_NOT_FOUND');
+    expectApiError(await get(`/api/groups/${team.group.id}/members`), 'UNAUTHENTICATED');
   });
 });
