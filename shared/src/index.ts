@@ -11,4 +11,5 @@ export * from './source.js';
 export * from './health.js';
 export * from './segment.js';
 export * from './apply-reading-op.js';
+export * from './history/index.js';
 export * from './sync-protocol.js';

@@ -67,4 +67,31 @@ describe('live collaboration in the browser', () => {
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
   });
+
+  it('undoes your own edit with Ctrl+Z, lists it in the history, and shows a past version read-only', async () => {
+    const { page, errors } = await openMap();
+    const before = await page.getByTestId('node-claim').count();
+    await page.getByTestId('add-claim').click();
+    await page.getByLabel('Edit text').fill('To be undone');
+    await page.getByLabel('Edit text').press('Enter');
+    await page.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor();
+
+    await page.getByTestId('toggle-history').click();
+    await page.getByTestId('activity').getByText('Dana edited the text of claim').first().waitFor();
+
+    await page.keyboard.press('Control+z'); // the text
+    await page.keyboard.press('Control+z'); // the new claim
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="node-claim"]').length === n, before);
+    await page.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor();
+    await page.getByTestId('activity').getByText('Dana deleted claim').first().waitFor();
+
+    // Version 1 of the demo map holds one node only.
+    await page.getByTestId('time-travel').fill('1');
+    await page.getByTestId('time-travel-banner').waitFor();
+    await expect(page.locator('.react-flow__node').count()).resolves.toBe(1);
+    await expect(page.getByTestId('add-claim').count()).resolves.toBe(0);
+    await page.getByTestId('time-travel-banner').getByRole('button', { name: 'Back to the live map' }).click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="node-claim"]').length === n, before);
+    expect(errors).toEqual([]);
+  });
 });

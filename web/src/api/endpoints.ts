@@ -1,4 +1,5 @@
 import {
+  Member,
   Group,
   MapSnapshot,
   MapSummary,
@@ -40,3 +41,5 @@ export const fetchGroupSources = (groupId: string) =>
 export const fetchSource = (sourceId: string) => request('GET', `/api/sources/${enc(sourceId)}`, SourceDetail);
 
 const enc = encodeURIComponent;
+
+export const fetchMembers = (groupId: string) => request('GET', `/api/groups/${groupId}/members`, z.array(Member));

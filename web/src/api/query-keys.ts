@@ -5,6 +5,7 @@
 export const groupKeys = {
   all: ['groups'] as const,
   list: () => [...groupKeys.all, 'list'] as const,
+  members: (groupId: string) => [...groupKeys.all, 'members', groupId] as const,
 };
 
 export const mapKeys = {

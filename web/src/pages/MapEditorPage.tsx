@@ -1,6 +1,17 @@
 import { EDITING_ROLES } from '@counterpoint/shared';
 import { ReactFlowProvider } from '@xyflow/react';
-import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { fetchMembers } from '../api/endpoints';
+import { groupKeys } from '../api/query-keys';
+import { HistoryControls } from '../history/HistoryControls';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { replayTo } from '../history/replay';
+import { useOpLog } from '../history/useOpLog';
+import { useUndo } from '../history/useUndo';
+import type { OpenMap } from '../sync/useMapDocument';
+import type { MapDocumentState } from '../sync/map-document';
+import type { MapSummary } from '@counterpoint/shared';
 import { Link } from 'wouter';
 import { useGroups } from '../api/useGroups';
 import { useGroupSources } from '../api/useSources';
@@ -41,6 +52,28 @@ export function MapEditorPage({ mapId }: { mapId: string }) {
   // Until the groups load, assume editing is allowed: the server refuses what the role does not permit anyway.
   const role = groups.data?.find((g) => g.id === map.groupId)?.role;
   const readOnly = role !== undefined && !EDITING_ROLES.includes(role);
+  return <OpenMapEditor open={open!} state={state} map={map} readOnly={readOnly} sourceTitles={sourceTitles} sourcesError={sources.error} />;
+}
+
+interface EditorProps {
+  open: OpenMap;
+  state: MapDocumentState;
+  map: MapSummary;
+  readOnly: boolean;
+  sourceTitles: ReadonlyMap<string, string>;
+  sourcesError: unknown;
+}
+
+/** The editor of a loaded map: header, notices, canvas, and the history panel with time travel. */
+function OpenMapEditor({ open, state, map, readOnly, sourceTitles, sourcesError }: EditorProps) {
+  const { doc } = open;
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [viewVersion, setViewVersion] = useState<number | null>(null);
+  const undo = useUndo(doc, !readOnly && viewVersion === null);
+  const log = useOpLog(map.id, state.version, historyOpen);
+  const members = useQuery({ queryKey: groupKeys.members(map.groupId), queryFn: () => fetchMembers(map.groupId), enabled: historyOpen });
+  const pastGraph = useMemo(() => (viewVersion === null ? null : replayTo(log.entries, viewVersion)), [log.entries, viewVersion]);
+  const travelling = pastGraph !== null;
 
   return (
     <div className="cp-editor">
@@ -50,7 +83,23 @@ export function MapEditorPage({ mapId }: { mapId: string }) {
         saveState={state.saveState}
         pendingOps={state.pendingOps}
         readOnly={readOnly}
-        presence={<PresenceBar store={open!.presence} unsent={state.pendingOps} />}
+        presence={
+          <>
+            <HistoryControls
+              canUndo={undo.canUndo && !travelling}
+              canRedo={undo.canRedo && !travelling}
+              onUndo={undo.undo}
+              onRedo={undo.redo}
+              historyOpen={historyOpen}
+              onToggleHistory={() => {
+                setHistoryOpen((o) => !o);
+                setViewVersion(null);
+              }}
+              readOnly={readOnly}
+            />
+            <PresenceBar store={open.presence} unsent={state.pendingOps} />
+          </>
+        }
       />
       {state.notice && (
         <NoticeBanner
@@ -59,10 +108,38 @@ export function MapEditorPage({ mapId }: { mapId: string }) {
           onRetry={state.saveState === 'offline' ? () => doc.retryNow() : undefined}
         />
       )}
-      {sources.error && <ErrorMessage error={sources.error} prefix="Could not load the group's sources" />}
-      <ReactFlowProvider>
-        <MapCanvas doc={doc} live={open!.live} presence={open!.presence} graph={state.graph} sourceTitles={sourceTitles} readOnly={readOnly} />
-      </ReactFlowProvider>
+      {travelling && (
+        <div className="cp-time-travel-banner" role="status" data-testid="time-travel-banner">
+          Viewing version {viewVersion} of {state.version} — read only.
+          <button type="button" className="cp-button" onClick={() => setViewVersion(null)}>
+            Back to the live map
+          </button>
+        </div>
+      )}
+      {sourcesError ? <ErrorMessage error={sourcesError} prefix="Could not load the group's sources" /> : null}
+      <div className="cp-editor-body">
+        <ReactFlowProvider>
+          <MapCanvas
+            key={travelling ? 'past' : 'live'}
+            doc={doc}
+            live={open.live}
+            presence={open.presence}
+            graph={pastGraph ?? state.graph}
+            sourceTitles={sourceTitles}
+            readOnly={readOnly || travelling}
+          />
+        </ReactFlowProvider>
+        {historyOpen && (
+          <HistoryPanel
+            entries={log.entries}
+            error={log.error ?? members.error}
+            members={members.data ?? []}
+            version={state.version}
+            viewVersion={viewVersion}
+            onViewVersion={setViewVersion}
+          />
+        )}
+      </div>
     </div>
   );
 }

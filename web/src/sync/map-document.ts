@@ -6,6 +6,14 @@ import { firstUnacked, rebase, type PendingBatch } from './rebase';
 
 export type { MapDocumentState, Notice, SaveState } from './map-document-types';
 
+/** A local edit as it was applied: the displayed graph before and after it (for undo). */
+export interface LocalEdit {
+  before: Graph;
+  ops: Op[];
+  after: Graph;
+  actorId: string | null;
+}
+
 /**
  * The client side of "every change is an op". Holds the confirmed graph (the server's op log up to `version`)
  * and this client's pending batches; the displayed graph is always confirmed + the pending ops not yet in it.
@@ -34,6 +42,7 @@ export class MapDocument {
   private noticeSeq = 0;
   private state: MapDocumentState;
   private readonly listeners = new Set<() => void>();
+  private readonly editListeners = new Set<(edit: LocalEdit) => void>();
   private readonly retryDelaysMs: number[];
   private readonly offlineRetryMs: number;
 
@@ -60,6 +69,12 @@ export class MapDocument {
     return () => this.listeners.delete(listener);
   };
 
+  /** Hears every local edit that was applied (undo records them). */
+  onLocalEdit(listener: (edit: LocalEdit) => void): () => void {
+    this.editListeners.add(listener);
+    return () => this.editListeners.delete(listener);
+  }
+
   /** The graph the server has confirmed (for undo, which must not count edits still pending). */
   get confirmedGraph(): Graph {
     return this.confirmed;
@@ -76,8 +91,10 @@ export class MapDocument {
       this.update({ notice: this.notice(result.error.message, result.error.code) });
       return result.error;
     }
+    const before = this.state.graph;
     this.pending.push({ ops, clientSeq: this.allocateSeq(ops.length), confirmed: 0, acked: false, attempts: 0 });
     this.update({ graph: result.graph });
+    for (const listener of this.editListeners) listener({ before, ops, after: result.graph, actorId: this.actorId });
     this.pump();
     return null;
   }
@@ -135,6 +152,7 @@ export class MapDocument {
   dispose(): void {
     this.disposed = true;
     this.listeners.clear();
+    this.editListeners.clear();
   }
 
   /** Moves the confirmed graph forward; stops at a gap in versions or at an op that does not apply. */
