@@ -246,6 +246,11 @@ function updateArgument(graph: Graph, op: OpOf<'argument.update'>): ApplyResult 
   const updated: GraphArgument = { ...argument, ...op.patch };
   const error = checkArgument(graph, updated);
   if (error) return { ok: false, error };
+  // As for a new undercut: a premise cannot also undercut the inference it serves.
+  const selfUndercut = Object.values(graph.edges).some(
+    (e) => e.kind === 'undercuts' && e.toId === op.id && updated.premiseIds.includes(e.fromId),
+  );
+  if (selfUndercut) return fail('SELF_LOOP', 'A node cannot be a premise of an argument it undercuts.');
   return { ok: true, graph: { ...graph, arguments: { ...graph.arguments, [op.id]: updated } } };
 }
 

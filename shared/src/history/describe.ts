@@ -15,7 +15,7 @@ export function describeOp(op: Op, graph: Graph): string {
     case 'node.create':
       return `added ${op.node.kind} "${shortenText(nodeDisplayText(op.node))}"`;
     case 'node.update':
-      return describeNodeUpdate(op.patch, entityName(graph, op.id), graph.nodes[op.id]?.kind);
+      return describeNodeUpdate(op.patch, entityName(graph, op.id));
     case 'node.delete': {
       const node = graph.nodes[op.id];
       return `deleted ${node ? `${node.kind} ` : ''}${entityName(graph, op.id)}${alsoRemoved(graph, op)}`;
@@ -71,12 +71,11 @@ export function describeOp(op: Op, graph: Graph): string {
   }
 }
 
-function describeNodeUpdate(patch: Extract<Op, { type: 'node.update' }>['patch'], name: string, kind?: string): string {
+function describeNodeUpdate(patch: Extract<Op, { type: 'node.update' }>['patch'], name: string): string {
   const fields = Object.keys(patch);
   if (fields.length === 1 && patch.kind !== undefined) return `made ${name} ${patch.kind === 'evidence' ? 'evidence' : `a ${patch.kind}`}`;
   if (fields.length === 1 && patch.quote !== undefined) return `changed the quotation of ${name}`;
-  const what = fieldList(patch, { text: 'text', kind: 'kind', quote: 'quotation' });
-  return `edited the ${what} of ${kind && patch.kind === undefined ? `${kind} ` : ''}${name}`;
+  return `edited the ${fieldList(patch, { text: 'text', kind: 'kind', quote: 'quotation' })} of ${name}`;
 }
 
 /** "text", "text and kind", "text, kind and quotation", in the order given by `names`. */

@@ -72,9 +72,9 @@ describe('invertOps: nodes', () => {
     const m = map();
     // Deleting a takes: a → b, its undercut by c, a's place among the argument's premises, a and the edges in the reading.
     const inverse = roundTrip(m.graph, [nodeDeleteOp(m.ids.a)]);
-    expect(inverse.map((op) => op.type)).toEqual(['node.create', 'edge.create', 'edge.create', 'argument.update', 'reading.include']);
+    expect(inverse.map((op) => op.type)).toEqual(['node.create', 'argument.update', 'edge.create', 'edge.create', 'reading.include']);
     expect(inverse[0]).toEqual({ type: 'node.create', node: { id: m.ids.a, kind: 'claim', text: 'A', x: 0, y: 0, quote: null } });
-    expect(inverse.slice(1, 3)).toMatchObject([{ edge: { id: m.support } }, { edge: { id: m.undercut } }]);
+    expect(inverse.slice(2, 4)).toMatchObject([{ edge: { id: m.support } }, { edge: { id: m.undercut } }]);
     expect(inverse[4]).toEqual({ type: 'reading.include', id: m.reading, nodeIds: [m.ids.a], edgeIds: [m.support, m.undercut].sort() });
   });
 
@@ -119,33 +119,10 @@ describe('invertOps: edges and arguments', () => {
     expect(roundTrip(m.graph, [argumentDeleteOp(m.argument)]).map((op) => op.type)).toEqual(['argument.create', 'edge.create']);
   });
 
-  it('restores an undercut by a premise of its own argument (a state only argument.update can reach)', () => {
+  it('refuses to make an undercutter a premise of the argument it undercuts, so no restore has to work around it', () => {
     const m = map();
-    // e undercuts the argument; making e a premise is accepted by applyOp although edge.create would refuse it.
-    const graph = run(m.graph, [argumentUpdateOp(m.argument, { premiseIds: [m.ids.a, m.ids.e] })]);
-    const inverse = roundTrip(graph, [argumentDeleteOp(m.argument)]);
-    expect(inverse.map((op) => op.type)).toEqual(['argument.create', 'edge.create', 'argument.update']);
-    expect(inverse[0]).toMatchObject({ argument: { premiseIds: [m.ids.a] } });
-    roundTrip(graph, [edgeDeleteOp(m.argumentUndercut)]);
-    roundTrip(graph, [nodeDeleteOp(m.ids.e)]);
-  });
-
-  it('borrows a stand-in premise when every premise undercuts the argument', () => {
-    const m = map();
-    const graph = run(m.graph, [argumentUpdateOp(m.argument, { premiseIds: [m.ids.e] })]);
-    const inverse = roundTrip(graph, [nodeDeleteOp(m.ids.e)]);
-    expect(inverse.map((op) => op.type)).toEqual(['node.create', 'argument.create', 'edge.create', 'argument.update']);
-  });
-
-  it('leaves out only the undercut it cannot restore when no node can stand in', () => {
-    const [c, u] = [claimOp(), claimOp()];
-    const p = claimOp();
-    const argument = argumentOp(c.node.id, [p.node.id]);
-    const undercut = edgeOp('undercuts', u.node.id, argument.argument.id);
-    const graph = run(graphOf(), [c, u, p, argument, undercut, argumentUpdateOp(argument.argument.id, { premiseIds: [u.node.id] }), nodeDeleteOp(p.node.id)]);
-    const undone = run(run(graph, [argumentDeleteOp(argument.argument.id)]), invertOps(graph, [argumentDeleteOp(argument.argument.id)]));
-    expect(undone.arguments).toEqual(graph.arguments);
-    expect(undone.edges[undercut.edge.id]).toBeUndefined();
+    const result = applyOps(m.graph, [argumentUpdateOp(m.argument, { premiseIds: [m.ids.a, m.ids.e] })]);
+    expect(result.ok ? 'ok' : result.error.code).toBe('SELF_LOOP');
   });
 });
 

@@ -80,24 +80,6 @@ export const setupArb = fc
   .tuple(fc.array(nodeCreate, { minLength: 3, maxLength: 8, size: 'max' }), fc.array(opArb, { maxLength: 80, size: 'max' }))
   .map(([nodes, rest]) => [...nodes, ...rest]);
 
-/**
- * A setup that starts in a state only argument.update's missing check can reach: argument A (conclusion n0) whose
- * premises include n2, which undercuts A; with `every`, n2 is its only premise.
- */
-export const premiseUndercutSetupArb = fc.tuple(fc.boolean(), setupArb).map(([every, rest]): Op[] => {
-  const [c, p, u] = NODE_IDS as [string, string, string];
-  const claim = (id: string): Op => ({ type: 'node.create', node: { id, kind: 'claim', text: 'c', x: 0, y: 0, quote: null } });
-  return [
-    claim(c),
-    claim(p),
-    claim(u),
-    { type: 'argument.create', argument: { id: ARGUMENT_IDS[0]!, conclusionId: c, premiseIds: [p], label: '', x: 0, y: 0 } },
-    { type: 'edge.create', edge: { id: EDGE_IDS[0]!, kind: 'undercuts', fromId: u, toId: ARGUMENT_IDS[0]!, label: '' } },
-    { type: 'argument.update', id: ARGUMENT_IDS[0]!, patch: { premiseIds: every ? [u] : [p, u] } },
-    ...rest,
-  ];
-});
-
 export const changeArb = fc.array(opArb, { minLength: 1, maxLength: 30, size: 'max' });
 
 /**
@@ -178,27 +160,3 @@ function aim(graph: Graph, op: Op): Op {
       return op;
   }
 }
-
-/** Some argument has a premise that undercuts it (applyOp's argument.update lets a graph get there). */
-export const hasPremiseUndercut = (graph: Graph) =>
-  Object.values(graph.edges).some((edge) => edge.kind === 'undercuts' && graph.arguments[edge.toId]?.premiseIds.includes(edge.fromId));
-
-/** Some argument has every premise undercutting it. */
-export const hasSelfUndercutArgument = (graph: Graph) => Object.values(graph.arguments).some((argument) => undercutByAll(graph, argument));
-
-/**
- * The one state restore.ts documents it cannot undo a delete from: an argument every premise of which undercuts it,
- * in a map with no other node that could stand in as its premise while the undercuts come back.
- */
-export const hasUnrestorableArgument = (graph: Graph) =>
-  Object.values(graph.arguments).some(
-    (argument) =>
-      undercutByAll(graph, argument) &&
-      !Object.values(graph.nodes).some(
-        (node) => node.kind !== 'question' && node.kind !== 'note' && node.id !== argument.conclusionId && !undercuts(graph, node.id, argument.id),
-      ),
-  );
-
-const undercuts = (graph: Graph, fromId: string, toId: string) =>
-  Object.values(graph.edges).some((edge) => edge.kind === 'undercuts' && edge.toId === toId && edge.fromId === fromId);
-const undercutByAll = (graph: Graph, argument: GraphArgument) => argument.premiseIds.every((id) => undercuts(graph, id, argument.id));

@@ -115,8 +115,8 @@ describe('undoableNow', () => {
     expect(undone.nodes[c.node.id]!.text).toBe('C2');
     expect(undone.edges[support.edge.id]).toBeUndefined();
     expect(plan.skipped).toEqual([
-      `Could not restore "Revolutionaries need a disciplined…" → "B": The edge's target ${b.node.id} is not a node of this map.`,
       'The argument for "B" was deleted by someone else since; nothing to undo there',
+      `Could not restore "Revolutionaries need a disciplined…" → "B": The edge's target ${b.node.id} is not a node of this map.`,
     ]);
   });
 

@@ -53,7 +53,9 @@ const FIELD_NAMES: Record<string, string> = {
  *
  * Every op of the result was accepted by applyOp in turn, so `applyOps(current, plan.ops).ok` always holds.
  *
- * @param current the map now; @param inverse my inverse ops; @param mine the map right after my ops.
+ * @param current the map now.
+ * @param inverse the inverse of my ops, from invertOps.
+ * @param mine the map right after my ops.
  */
 export function undoableNow(current: Graph, inverse: readonly Op[], mine: Graph): UndoPlan {
   const plan: UndoPlan = { ops: [], skipped: [] };

@@ -1,5 +1,4 @@
 import type { Graph, GraphEdge } from '../graph.js';
-import { ARGUMENT_PREMISE_KINDS } from '../kinds.js';
 import type { Op } from '../ops.js';
 
 /**
@@ -9,10 +8,9 @@ import type { Op } from '../ops.js';
  *
  * Order, so that applyOp accepts each op in turn:
  * 1. nodes (they depend on nothing);
- * 2. removed arguments (they need their premise and conclusion nodes), see restoreArguments for premises;
+ * 2. arguments (they need their premise and conclusion nodes);
  * 3. removed edges, targets before the undercuts that point at them;
- * 4. premise lists of arguments that lost premises (see below why after the edges);
- * 5. reading memberships of the removed nodes and edges.
+ * 4. reading memberships of the removed nodes and edges.
  *
  * Authors are not carried: create ops have no author field, so applyOp stamps whoever applies the restore.
  */
@@ -21,54 +19,25 @@ export function restoreRemoved(before: Graph, after: Graph): Op[] {
   const nodes: Op[] = Object.values(before.nodes)
     .filter((node) => !after.nodes[node.id])
     .map(({ authorId: _author, ...node }) => ({ type: 'node.create', node }));
-  const { staging, premiseUpdates, unrestorable } = restoreArguments(before, after, goneEdges);
-  const edges = edgesInOrder(goneEdges.filter((edge) => !unrestorable.has(edge.id)));
-  const memberships = restoreMemberships(before, after, unrestorable);
-  return [...nodes, ...staging, ...edges, ...premiseUpdates, ...memberships];
+  return [...nodes, ...restoreArguments(before, after), ...edgesInOrder(goneEdges), ...restoreMemberships(before, after)];
 }
 
 /**
- * applyOp refuses an undercut whose author is a premise of the argument it targets, but argument.update does not
- * check undercuts, so a graph can hold an argument whose premise undercuts it. Before such undercuts come back, the
- * argument is created (or, if it survived, updated) without those premises; an argument.update after the edges
- * puts the full premise list back, which is also how premise lists that merely shrank are restored. If every
- * premise undercuts the argument, another node of the map stands in as its only premise meanwhile; in a map with no
- * node that may (only the conclusion and the undercutters), no order works: those undercuts stay deleted.
+ * Arguments that went come back whole; arguments that only lost premises get their premise list back. This can
+ * precede the undercuts of an argument because applyOp never lets a premise undercut its own argument.
  */
-function restoreArguments(before: Graph, after: Graph, goneEdges: readonly GraphEdge[]) {
-  const staging: Op[] = [];
-  const premiseUpdates: Op[] = [];
-  const unrestorable = new Set<string>();
+function restoreArguments(before: Graph, after: Graph): Op[] {
+  const ops: Op[] = [];
   for (const argument of Object.values(before.arguments)) {
     const now = after.arguments[argument.id];
-    const undercuts = goneEdges.filter((edge) => edge.toId === argument.id);
-    if (now && undercuts.length === 0 && samePremises(now.premiseIds, argument.premiseIds)) continue;
-    // The premise list the argument has while its edges come back.
-    const start = now ? now.premiseIds : argument.premiseIds;
-    const blocked = new Set(undercuts.map((edge) => edge.fromId));
-    let staged = start.filter((id) => !blocked.has(id));
-    if (staged.length === 0) {
-      const standIn = standInPremise(before, argument.conclusionId, blocked);
-      staged = standIn ? [standIn] : start;
-      if (!standIn) for (const edge of undercuts) if (start.includes(edge.fromId)) unrestorable.add(edge.id);
-    }
     const { authorId: _author, ...fields } = argument;
-    if (!now) staging.push({ type: 'argument.create', argument: { ...fields, premiseIds: staged } });
-    else if (!samePremises(staged, start)) staging.push(premiseUpdate(argument.id, staged));
-    if (!samePremises(staged, argument.premiseIds)) premiseUpdates.push(premiseUpdate(argument.id, argument.premiseIds));
+    if (!now) ops.push({ type: 'argument.create', argument: fields });
+    else if (!samePremises(now.premiseIds, argument.premiseIds)) {
+      ops.push({ type: 'argument.update', id: argument.id, patch: { premiseIds: argument.premiseIds } });
+    }
   }
-  return { staging, premiseUpdates, unrestorable };
+  return ops;
 }
-
-/** A node that may be the argument's premise without blocking an undercut; by id, so the choice is stable. */
-function standInPremise(graph: Graph, conclusionId: string, blocked: ReadonlySet<string>): string | undefined {
-  return Object.values(graph.nodes)
-    .filter((node) => ARGUMENT_PREMISE_KINDS.includes(node.kind) && node.id !== conclusionId && !blocked.has(node.id))
-    .map((node) => node.id)
-    .sort()[0];
-}
-
-const premiseUpdate = (id: string, premiseIds: string[]): Op => ({ type: 'argument.update', id, patch: { premiseIds } });
 
 const samePremises = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
 
@@ -81,7 +50,7 @@ function edgesInOrder(edges: readonly GraphEdge[]): Op[] {
 }
 
 /** Re-includes removed nodes and edges in the readings that held them; membership is a set, so order is moot. */
-function restoreMemberships(before: Graph, after: Graph, unrestorable: ReadonlySet<string>): Op[] {
+function restoreMemberships(before: Graph, after: Graph): Op[] {
   const ops: Op[] = [];
   for (const reading of Object.values(before.readings)) {
     const now = after.readings[reading.id];
@@ -89,7 +58,7 @@ function restoreMemberships(before: Graph, after: Graph, unrestorable: ReadonlyS
     const nodesNow = new Set(now.nodeIds);
     const edgesNow = new Set(now.edgeIds);
     const nodeIds = reading.nodeIds.filter((id) => !nodesNow.has(id));
-    const edgeIds = reading.edgeIds.filter((id) => !edgesNow.has(id) && !unrestorable.has(id));
+    const edgeIds = reading.edgeIds.filter((id) => !edgesNow.has(id));
     if (nodeIds.length > 0 || edgeIds.length > 0) ops.push({ type: 'reading.include', id: reading.id, nodeIds, edgeIds });
   }
   return ops;

@@ -79,7 +79,7 @@ export class UndoManager {
       }
     }
     if (plan.skipped.length > 0) {
-      this.doc.showNotice(`${what === 'undo' ? 'Undo' : 'Redo'}: ${plan.skipped.join(' ')}`, 'UNDO_PARTIAL');
+      this.doc.showNotice(`${what === 'undo' ? 'Undo' : 'Redo'}: ${plan.skipped.map((s) => s.replace(/\.?$/, '.')).join(' ')}`, 'UNDO_PARTIAL');
     } else if (plan.ops.length === 0) {
       this.doc.showNotice(`Nothing left to ${what} there: others have changed it since.`, 'UNDO_PARTIAL');
     }
