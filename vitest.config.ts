@@ -9,6 +9,8 @@ export default defineConfig({
           name: 'unit',
           include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'web/src/**/*.test.ts'],
           environment: 'node',
+          // Property tests run hundreds of cases; on a busy 2-core machine that takes seconds.
+          testTimeout: 30_000,
         },
       },
       {

@@ -54,6 +54,8 @@ export const SubmitOpsResult = z.object({
   version: z.number().int().positive(),
   /** True when this batch had already been applied and this is the earlier answer. */
   duplicate: z.boolean(),
+  /** Who the server recorded as the batch's author (it stamps this on what the ops create). */
+  actorId: Id,
 });
 export type SubmitOpsResult = z.infer<typeof SubmitOpsResult>;
 

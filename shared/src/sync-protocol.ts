@@ -60,6 +60,7 @@ export const ServerMessage = z.discriminatedUnion('type', [
     versions: z.array(z.number().int().positive()),
     version: z.number().int().positive(),
     duplicate: z.boolean(),
+    actorId: Id,
   }),
   /** Your batch was refused as a whole; nothing was written. */
   z.object({

@@ -107,6 +107,8 @@ describe('map editor canvas', () => {
     // So does a fresh server process over the same database.
     await server.stop();
     server = await startServerProcess(database.url);
+    // While the server was down the page tried to reconnect, as it should; those refusals are not errors here.
+    errors.length = 0;
     const restarted = await snapshot(server.baseUrl, mapId);
     expect(restarted.nodes.find((n) => n.id === claim!.id)).toEqual(claim);
     await page.goto(`${server.baseUrl}/maps/${mapId}`);

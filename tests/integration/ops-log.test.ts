@@ -49,7 +49,7 @@ describe('versions and GET /api/maps/:mapId/ops?since=N', () => {
     const first = opsBatch([a, b, edgeOp('attacks', a.node.id, b.node.id)], { clientSeq: 0 });
     const second = opsBatch([c, nodeUpdateOp(a.node.id, { text: 'owner edit' })], { baseVersion: 3, clientSeq: 40 });
     expect(SubmitOpsResult.parse((await postOps(ctx.app, map.id, team.editor.id, first)).json()).versions).toEqual([1, 2, 3]);
-    expect(SubmitOpsResult.parse((await postOps(ctx.app, map.id, team.owner.id, second)).json())).toEqual({ versions: [4, 5], version: 5, duplicate: false });
+    expect(SubmitOpsResult.parse((await postOps(ctx.app, map.id, team.owner.id, second)).json())).toEqual({ versions: [4, 5], version: 5, duplicate: false, actorId: team.owner.id });
 
     const all = await readLog(map.id);
     expect(all.version).toBe(5);
@@ -125,10 +125,10 @@ describe('retries', () => {
     const map = await newMap();
     const batch = opsBatch([claimOp(), claimOp()], { clientSeq: 100 });
     const first = await postOps(ctx.app, map.id, team.editor.id, batch);
-    expect(first.json()).toEqual({ versions: [1, 2], version: 2, duplicate: false });
+    expect(first.json()).toEqual({ versions: [1, 2], version: 2, duplicate: false, actorId: team.editor.id });
     const again = await expectNothingWritten(ctx.db, () => postOps(ctx.app, map.id, team.editor.id, batch));
     expect(again.statusCode).toBe(200);
-    expect(SubmitOpsResult.parse(again.json())).toEqual({ versions: [1, 2], version: 2, duplicate: true });
+    expect(SubmitOpsResult.parse(again.json())).toEqual({ versions: [1, 2], version: 2, duplicate: true, actorId: team.editor.id });
     expect(await ctx.db.opLog.count({ where: { clientId: batch.clientId } })).toBe(2);
   });
 

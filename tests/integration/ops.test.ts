@@ -44,7 +44,7 @@ describe('POST /api/maps/:mapId/ops — accepted batches', () => {
     const batch = opsBatch([a, b, edge], { clientSeq: 7 });
     const response = await postOps(ctx.app, map.id, team.editor.id, batch);
     expect(response.statusCode).toBe(200);
-    expect(SubmitOpsResult.parse(response.json())).toEqual({ versions: [1, 2, 3], version: 3, duplicate: false });
+    expect(SubmitOpsResult.parse(response.json())).toEqual({ versions: [1, 2, 3], version: 3, duplicate: false, actorId: team.editor.id });
 
     expect(await ctx.db.node.findUniqueOrThrow({ where: { id: a.node.id } })).toMatchObject({
       mapId: map.id, kind: 'claim', text: 'Wages fell', x: 10, y: 20, authorId: team.editor.id, sourceId: null,

@@ -14,7 +14,10 @@ export default fp<{ root: string }>(
     if (built) await app.register(fastifyStatic, { root, wildcard: false, index: ['index.html'] });
     app.setNotFoundHandler((request, reply) => {
       const url = request.url.split('?')[0] ?? '';
-      if (url.startsWith('/api/') || url === '/api' || request.method !== 'GET' || !built) {
+      // Paths with a file extension are assets: a missing one is a 404, not the app (a stale tab asking for an
+      // old bundle must fail visibly rather than get HTML back as JavaScript).
+      const isAsset = /\.[a-z0-9]+$/i.test(url);
+      if (url.startsWith('/api/') || url === '/api' || request.method !== 'GET' || !built || isAsset) {
         throw new AppError('ROUTE_NOT_FOUND', built || url.startsWith('/api') ? `No route ${request.method} ${url}.` : 'The web app is not built yet: run `npm run build`.');
       }
       return reply.type('text/html').sendFile('index.html');

@@ -125,6 +125,14 @@ export function createMapService(db: Db) {
         throw error;
       }
     },
+
+    /**
+     * Applies a batch inside the caller's transaction, for server-side changes that must commit together with
+     * other writes (re-anchoring quotations after a source text correction). The caller handles retries.
+     */
+    submitOpsInTransaction(tx: Tx, mapId: string, actor: Actor, batch: SubmitOpsBody): Promise<SubmitOpsResult> {
+      return applyBatch(tx, mapId, actor, batch);
+    },
   };
 
   async function applyBatch(tx: Tx, mapId: string, actor: Actor, batch: SubmitOpsBody): Promise<SubmitOpsResult> {
@@ -141,7 +149,7 @@ export function createMapService(db: Db) {
         earlier.length === batch.ops.length &&
         earlier.every((row, i) => row.mapId === mapId && canonicalJson(row.op) === canonicalJson(batch.ops[i]));
       if (!sameBatch) throw new AppError('CLIENT_SEQ_REUSED', 'These client sequence numbers were already used for other ops.');
-      return { versions: earlier.map((row) => row.version), version: map.version, duplicate: true };
+      return { versions: earlier.map((row) => row.version), version: map.version, duplicate: true, actorId: actor.userId };
     }
     if (batch.baseVersion > map.version) {
       throw new AppError('BASE_VERSION_AHEAD', `The map is at version ${map.version}; your base version ${batch.baseVersion} is ahead of it. Reload the map.`);
@@ -168,7 +176,7 @@ export function createMapService(db: Db) {
     await tx.map.update({ where: { id: mapId }, data: { version } });
     // Delivered to listeners only when the transaction commits.
     await tx.$executeRaw`SELECT pg_notify(${MAP_OPS_CHANNEL}, ${JSON.stringify({ mapId, version })})`;
-    return { versions, version, duplicate: false };
+    return { versions, version, duplicate: false, actorId: actor.userId };
   }
 }
 
@@ -187,7 +195,10 @@ async function checkQuotes(tx: Tx, groupId: string, ops: readonly Op[]): Promise
   });
   if (quoted.length === 0) return;
   const ids = [...new Set(quoted.map((q) => q.quote.sourceId))];
-  const sources = await tx.source.findMany({ where: { id: { in: ids }, groupId }, select: { id: true, text: true } });
+  // FOR SHARE: a source text correction (which locks the source row for update and re-anchors every quotation
+  // it can see) cannot commit between this check and this batch's commit.
+  const sources = await tx.$queryRaw<{ id: string; text: string }[]>`
+    SELECT id::text AS id, text FROM sources WHERE id = ANY(${ids}::uuid[]) AND group_id = ${groupId}::uuid FOR SHARE`;
   const textById = new Map(sources.map((s) => [s.id, s.text]));
   for (const { quote, opIndex } of quoted) {
     const text = textById.get(quote.sourceId);

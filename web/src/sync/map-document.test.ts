@@ -19,10 +19,11 @@ function fakeTransport() {
     opsSince: async (_mapId, since) => ({ ops: log.ops.filter((e) => e.version > since), version: log.version }),
   };
   const next = () => answers.shift()!;
-  const accept = (versions: number[]) => next().resolve({ versions, version: versions.at(-1)!, duplicate: false });
+  const accept = (versions: number[]) => next().resolve({ versions, version: versions.at(-1)!, duplicate: false, actorId: ACTOR });
   return { transport, sent, log, next, accept };
 }
 
+const ACTOR = crypto.randomUUID();
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 const mapId = crypto.randomUUID();
 

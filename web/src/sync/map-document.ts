@@ -209,9 +209,10 @@ export class MapDocument {
     const rest = batch.ops.slice(batch.confirmed);
     if (rest.length === 0) {
       this.pending.splice(this.pending.indexOf(batch), 1);
-    } else if (result.versions[batch.confirmed] === this.version + 1 && this.actorId !== null) {
+    } else if (result.versions[batch.confirmed] === this.version + 1) {
       // Nobody wrote in between: the rest of the batch follows our version directly.
-      const applied = applyOps(this.confirmed, rest, { actorId: this.actorId });
+      this.actorId = result.actorId;
+      const applied = applyOps(this.confirmed, rest, { actorId: result.actorId });
       if (applied.ok) {
         this.confirmed = applied.graph;
         this.version = batch.lastVersion!;
