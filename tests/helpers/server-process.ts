@@ -9,14 +9,20 @@ export interface ServerProcess {
   output(): string;
   /** SIGTERM, and wait until the process has exited. */
   stop(): Promise<void>;
+  /** SIGKILL: the process dies at once, mid-request, as in a crash. */
+  kill(): Promise<void>;
 }
 
 /**
  * Starts the real server (`server/src/main.ts`, exactly what `npm start` runs) on a free loopback port against
  * the given database, and waits until it says it is listening.
  */
-export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
-  const port = await freePort();
+export async function startServerProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  options: { port?: number } = {},
+): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort());
   const lines: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server', 'src', 'main.ts')], {
     cwd: PROJECT_ROOT,
@@ -48,6 +54,10 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
     output: () => lines.join(''),
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    async kill() {
+      if (child.exitCode === null) child.kill('SIGKILL');
       await exited;
     },
   };

@@ -15,6 +15,8 @@ export class SimClient {
   readonly live: LiveConnection;
   /** Every batch the server acknowledged: (clientSeq of its first op, the versions it got). */
   readonly acked: { clientSeq: number; versions: number[] }[] = [];
+  /** Every connection status the client went through, in order. */
+  readonly statusHistory: string[] = [];
   private socket: WebSocket | null = null;
   private lastAcked: SubmitOpsBody | null = null;
   private readonly http: OpsTransport;
@@ -24,8 +26,9 @@ export class SimClient {
     const http = httpTransport(baseUrl, headers);
     this.http = http;
     this.live = new LiveConnection(`${baseUrl.replace('http', 'ws')}/api/maps/${mapId}/live`, {
-      backoffMs: [20, 50, 100],
+      backoffMs: [20, 50, 100, 200],
       heartbeatMs: 5_000,
+      onStatus: (status) => this.statusHistory.push(status),
       createSocket: (url) => {
         this.socket = new WebSocket(url, { headers });
         return this.socket as unknown as SocketLike;

@@ -21,7 +21,7 @@ function send(reply: FastifyReply, request: FastifyRequest, code: ErrorCode, mes
 }
 
 /** A connection-level database failure: the request may be retried later. */
-function isDatabaseDown(error: unknown): boolean {
+export function isDatabaseDown(error: unknown): boolean {
   const text = `${(error as { code?: string })?.code ?? ''} ${(error as Error)?.message ?? ''}`;
   return /ECONNREFUSED|ECONNRESET|57P01|57P03|P1001|Can't reach database server|Connection terminated|DatabaseNotReachable|connect ETIMEDOUT/i.test(text);
 }

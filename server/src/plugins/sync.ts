@@ -38,6 +38,7 @@ export default fp<{ databaseUrl: string }>(
       },
       () => hub.resyncAll(),
       { info: (m) => app.log.info(m), error: (m, err) => app.log.error({ err }, m) },
+      () => hub.disconnectAll(),
     );
     await listener.start();
     app.decorate('syncHub', hub);

@@ -6,7 +6,9 @@ import {
   quoteMatches,
   type MapSnapshot,
   type MapSummary,
+  type Graph,
   type Op,
+  type Role,
   type OpsSinceResult,
   type SubmitOpsBody,
   type SubmitOpsResult,
@@ -18,6 +20,7 @@ import type { Actor } from '../plugins/actor.js';
 import { requireRole } from '../repositories/membership-repository.js';
 import { loadGraph, writeGraphDiff } from '../repositories/graph-repository.js';
 import { readOpLog } from '../repositories/op-log-repository.js';
+import { GraphCache } from './graph-cache.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -46,6 +49,8 @@ function toSummary(row: MapRow): MapSummary {
  * appends each op to the log with the next version, and notifies listeners on commit.
  */
 export function createMapService(db: Db) {
+  const graphCache = new GraphCache();
+
   async function findMap(tx: Pick<Db, 'map'>, mapId: string): Promise<MapRow> {
     const map = await tx.map.findUnique({ where: { id: mapId }, include: mapSummaryInclude });
     if (!map) throw new AppError('MAP_NOT_FOUND', 'That map was not found. It may have been deleted.');
@@ -114,7 +119,10 @@ export function createMapService(db: Db) {
     /** Applies a batch of ops atomically; see the service comment. A retried batch gets its first answer. */
     async submitOps(mapId: string, actor: Actor, batch: SubmitOpsBody): Promise<SubmitOpsResult> {
       try {
-        return await db.$transaction((tx) => applyBatch(tx, mapId, actor, batch), { maxWait: 10_000, timeout: 60_000 });
+        const { answer, graph } = await db.$transaction((tx) => applyBatch(tx, mapId, actor, batch), { maxWait: 10_000, timeout: 60_000 });
+        // Only a committed graph may be cached.
+        if (graph) graphCache.set(mapId, answer.version, graph);
+        return answer;
       } catch (error) {
         // Two retries of one batch on different maps meet at the unique (clientId, clientSeq) index.
         if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
@@ -130,15 +138,24 @@ export function createMapService(db: Db) {
      * Applies a batch inside the caller's transaction, for server-side changes that must commit together with
      * other writes (re-anchoring quotations after a source text correction). The caller handles retries.
      */
-    submitOpsInTransaction(tx: Tx, mapId: string, actor: Actor, batch: SubmitOpsBody): Promise<SubmitOpsResult> {
-      return applyBatch(tx, mapId, actor, batch);
+    async submitOpsInTransaction(tx: Tx, mapId: string, actor: Actor, batch: SubmitOpsBody): Promise<SubmitOpsResult> {
+      // The caller's transaction may still roll back, so its result is not cached.
+      graphCache.forget(mapId);
+      return (await applyBatch(tx, mapId, actor, batch)).answer;
     },
   };
 
-  async function applyBatch(tx: Tx, mapId: string, actor: Actor, batch: SubmitOpsBody): Promise<SubmitOpsResult> {
-    const locked = await tx.$queryRaw<{ version: number }[]>`SELECT version FROM maps WHERE id = ${mapId}::uuid FOR UPDATE`;
-    if (locked.length === 0) throw new AppError('MAP_NOT_FOUND', 'That map was not found. It may have been deleted.');
-    const map = await authorizedMap(tx, mapId, actor, EDITING_ROLES);
+  /** The batch's answer, and the map's graph after it when it changed anything. */
+  async function applyBatch(tx: Tx, mapId: string, actor: Actor, batch: SubmitOpsBody): Promise<{ answer: SubmitOpsResult; graph?: Graph }> {
+    // One round trip locks the map row and reads the actor's role in its group.
+    const [map] = await tx.$queryRaw<{ version: number; groupId: string; role: Role | null }[]>`
+      SELECT m.version, m.group_id AS "groupId", ms.role::text AS role
+      FROM maps m LEFT JOIN memberships ms ON ms.group_id = m.group_id AND ms.user_id = ${actor.userId}::uuid
+      WHERE m.id = ${mapId}::uuid FOR UPDATE OF m`;
+    if (!map || map.role === null) throw new AppError('MAP_NOT_FOUND', 'That map was not found. It may have been deleted.');
+    if (!EDITING_ROLES.includes(map.role)) {
+      throw new AppError('FORBIDDEN', `Your role (${map.role}) does not allow this; it needs ${EDITING_ROLES.join(' or ')}.`);
+    }
 
     const earlier = await tx.opLog.findMany({
       where: { clientId: batch.clientId, clientSeq: { gte: batch.clientSeq, lt: batch.clientSeq + batch.ops.length } },
@@ -149,13 +166,13 @@ export function createMapService(db: Db) {
         earlier.length === batch.ops.length &&
         earlier.every((row, i) => row.mapId === mapId && canonicalJson(row.op) === canonicalJson(batch.ops[i]));
       if (!sameBatch) throw new AppError('CLIENT_SEQ_REUSED', 'These client sequence numbers were already used for other ops.');
-      return { versions: earlier.map((row) => row.version), version: map.version, duplicate: true, actorId: actor.userId };
+      return { answer: { versions: earlier.map((row) => row.version), version: map.version, duplicate: true, actorId: actor.userId } };
     }
     if (batch.baseVersion > map.version) {
       throw new AppError('BASE_VERSION_AHEAD', `The map is at version ${map.version}; your base version ${batch.baseVersion} is ahead of it. Reload the map.`);
     }
 
-    const before = await loadGraph(tx, mapId);
+    const before = graphCache.get(mapId, map.version) ?? (await loadGraph(tx, mapId));
     const result = applyOps(before, batch.ops, { actorId: actor.userId });
     if (!result.ok) throw new AppError(result.error.code, result.error.message, { opIndex: result.opIndex });
     await checkQuotes(tx, map.groupId, batch.ops);
@@ -173,10 +190,11 @@ export function createMapService(db: Db) {
       })),
     });
     const version = versions[versions.length - 1]!;
-    await tx.map.update({ where: { id: mapId }, data: { version } });
-    // Delivered to listeners only when the transaction commits.
-    await tx.$executeRaw`SELECT pg_notify(${MAP_OPS_CHANNEL}, ${JSON.stringify({ mapId, version })})`;
-    return { versions, version, duplicate: false, actorId: actor.userId };
+    // One round trip: the new version, and the notification listeners get only when the transaction commits.
+    await tx.$executeRaw`
+      WITH updated AS (UPDATE maps SET version = ${version}, updated_at = now() WHERE id = ${mapId}::uuid RETURNING id)
+      SELECT pg_notify(${MAP_OPS_CHANNEL}, ${JSON.stringify({ mapId, version })}) FROM updated`;
+    return { answer: { versions, version, duplicate: false, actorId: actor.userId }, graph: result.graph };
   }
 }
 

@@ -10,6 +10,7 @@ import {
 } from '@counterpoint/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../errors.js';
+import { isDatabaseDown } from '../plugins/error-handler.js';
 import type { Actor } from '../plugins/actor.js';
 import type { MapService } from '../services/map-service.js';
 import type { HubConnection, SyncHub } from './sync-hub.js';
@@ -46,7 +47,11 @@ export class LiveSession implements HubConnection {
     socket.on('message', (data, isBinary) => {
       this.queue = this.queue.then(() => this.handle(isBinary ? null : String(data)));
     });
-    socket.on('close', () => this.close());
+    socket.on('close', () => this.closed());
+  }
+
+  close(code: number, reason: string): void {
+    this.socket.close(code, reason);
   }
 
   send(message: ServerMessage): void {
@@ -107,8 +112,19 @@ export class LiveSession implements HubConnection {
       const result = await this.deps.maps.submitOps(this.mapId, this.actor, batch);
       this.send({ type: 'ack', clientSeq: batch.clientSeq, ...result });
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      this.send({ type: 'reject', clientSeq: batch.clientSeq, code: error.code, message: error.message, ...error.details });
+      if (error instanceof AppError) {
+        this.send({ type: 'reject', clientSeq: batch.clientSeq, code: error.code, message: error.message, ...error.details });
+        return;
+      }
+      // Nothing was committed (the transaction failed). Answer the batch, with a code the client retries on.
+      this.deps.log.error({ err: error }, 'op batch failed');
+      const down = isDatabaseDown(error);
+      this.send({
+        type: 'reject',
+        clientSeq: batch.clientSeq,
+        code: down ? 'DATABASE_UNAVAILABLE' : 'INTERNAL_ERROR',
+        message: down ? 'The database is not reachable right now; your change will be sent again.' : 'Something went wrong on our side. It has been logged.',
+      });
     }
   }
 
@@ -122,7 +138,7 @@ export class LiveSession implements HubConnection {
     this.deps.hub.relay(this.mapId, { type: 'presence', peer: this.peer }, this);
   }
 
-  private close(): void {
+  private closed(): void {
     this.deps.hub.leave(this.mapId, this);
     if (this.joined) this.deps.hub.relay(this.mapId, { type: 'peer-left', connectionId: this.connectionId });
   }

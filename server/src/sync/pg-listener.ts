@@ -22,6 +22,8 @@ export class PgListener {
     private readonly onMessage: (payload: string) => void,
     private readonly onReconnect: () => void,
     private readonly log: ListenerLog,
+    /** The connection dropped: notifications may be missed until it is back. */
+    private readonly onLost: () => void = () => {},
   ) {}
 
   /** Connects now if it can; if the database is not reachable yet, keeps trying in the background. */
@@ -60,6 +62,7 @@ export class PgListener {
     this.client = null;
     this.log.error(`lost the "${this.channel}" listener connection; reconnecting`, error);
     client.end().catch(() => {});
+    this.onLost();
     this.scheduleReconnect();
   }
 

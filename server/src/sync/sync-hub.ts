@@ -6,6 +6,8 @@ export interface HubConnection {
   /** Who is on the other end and what they are doing. */
   readonly peer: Peer;
   send(message: ServerMessage): void;
+  /** Ends the connection; the client reconnects and resumes from its last version. */
+  close(code: number, reason: string): void;
 }
 
 interface Room {
@@ -94,6 +96,16 @@ export class SyncHub {
     const room = this.rooms.get(mapId);
     if (!room || version <= room.lastBroadcast) return;
     this.scheduleFlush(mapId, room);
+  }
+
+  /**
+   * The notification channel is down, so commits made meanwhile would go unannounced: send every client away
+   * (1012, service restart). Each reconnects with backoff and catches up from its own last version.
+   */
+  disconnectAll(): void {
+    for (const room of this.rooms.values()) {
+      for (const connection of room.connections) connection.close(1012, 'Live updates are restarting; reconnect.');
+    }
   }
 
   /** After the notification channel was down: re-read every open map. */

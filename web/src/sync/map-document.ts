@@ -1,5 +1,5 @@
 import { applyOp, applyOps, type Graph, type Op, type OpError, type OpLogEntry, type SubmitOpsResult } from '@counterpoint/shared';
-import { ApiError } from '../api/api-error';
+import { ApiError, NetworkError } from '../api/api-error';
 import type { MapDocumentOptions, MapDocumentState, Notice, SaveState } from './map-document-types';
 import type { OpsTransport } from './ops-transport';
 import { firstUnacked, rebase, type PendingBatch } from './rebase';
@@ -269,6 +269,12 @@ export class MapDocument {
         if (outcome === 'drift' || this.version >= version || this.version === before) break;
       }
     } catch (error) {
+      this.catchingUp = false;
+      if (error instanceof NetworkError || (error instanceof ApiError && error.retryable)) {
+        // The server is unreachable for now; try again (a live reconnect may also catch us up first).
+        if (!this.disposed) setTimeout(() => void this.catchUp(), this.retryDelaysMs[0] ?? 500);
+        return;
+      }
       console.error('Catching up with the op log failed', error);
       this.update({ notice: this.notice('Could not load the latest changes of others. Reload the page.', null) });
     }
