@@ -24,6 +24,18 @@ export default defineConfig({
       },
       {
         test: {
+          // Fault injection (SIGKILL of the server, PostgreSQL restarts) under load: heavy, run on its own with
+          // `npm run test:reliability`; not part of `npm test` until it is reliable on a loaded 2-core machine.
+          name: 'reliability',
+          include: ['tests/reliability/**/*.test.ts'],
+          globalSetup: ['tests/helpers/global-database.ts'],
+          testTimeout: 180_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/helpers/global-database.ts'],

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { selectQuote, type EdgeKind, type NodeKind, type Op } from '@counterpoint/shared';
+import { edgesAmong, selectQuote, type EdgeKind, type GraphArgument, type GraphEdge, type NodeKind, type Op } from '@counterpoint/shared';
 import type { DemoSourceKey } from './demo-sources.js';
 
 export interface LoadedSource {
@@ -95,6 +95,43 @@ export class MapBuilder {
   argument(premiseIds: string[], conclusionId: string, label = '', at?: Position): string {
     const id = randomUUID();
     this.ops.push({ type: 'argument.create', argument: { id, premiseIds, conclusionId, label, ...this.place(at) } });
+    return id;
+  }
+
+  /** An event that readings disagree about. */
+  event(title: string, options: { period?: string; description?: string } = {}): string {
+    const id = randomUUID();
+    this.ops.push({ type: 'event.create', event: { id, title, period: options.period ?? '', description: options.description ?? '' } });
+    return id;
+  }
+
+  /**
+   * A reading of an event made of `nodes` and, as a reading made from a canvas selection, the edges among them
+   * (see edgesAmong), plus any `edges` named.
+   */
+  reading(
+    eventId: string | null,
+    title: string,
+    options: { authorName?: string; description?: string; nodes: string[]; edges?: string[] },
+  ): string {
+    const id = randomUUID();
+    const edges: Record<string, GraphEdge> = {};
+    const args: Record<string, GraphArgument> = {};
+    for (const op of this.ops) {
+      if (op.type === 'edge.create') edges[op.edge.id] = { ...op.edge, authorId: null };
+      if (op.type === 'argument.create') args[op.argument.id] = { ...op.argument, authorId: null };
+    }
+    const spanned = edgesAmong({ edges, arguments: args }, new Set(options.nodes));
+    const reading = {
+      id,
+      eventId,
+      title,
+      authorName: options.authorName ?? '',
+      description: options.description ?? '',
+      nodeIds: options.nodes,
+      edgeIds: [...new Set([...spanned, ...(options.edges ?? [])])],
+    };
+    this.ops.push({ type: 'reading.create', reading });
     return id;
   }
 

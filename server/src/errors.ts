@@ -10,7 +10,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { opIndex?: number } = {},
+    readonly details: { opIndex?: number; issues?: { path: string; message: string }[] } = {},
   ) {
     super(message);
     this.name = 'AppError';

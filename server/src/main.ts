@@ -14,9 +14,14 @@ async function main() {
   const seeded = await seedDemo(db);
   if (seeded) say('Loaded the demo study group');
 
+  // Demo mode: on for the embedded database (a first try on one's own machine), off for a real DATABASE_URL
+  // unless DEMO_MODE=1; DEMO_MODE=0 turns it off everywhere.
+  const demoMode = process.env.DEMO_MODE === '1' || (process.env.DEMO_MODE !== '0' && database.embedded);
+  if (demoMode) say('Demo mode: the login page offers the demo members (DEMO_MODE=0 turns this off)');
   const app = await buildApp({
     db,
     databaseUrl: database.url,
+    demoMode,
     logger: { level: process.env.LOG_LEVEL ?? 'info', transport: undefined },
   });
   const port = Number(process.env.PORT ?? 3000);

@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   GROUP_NOT_FOUND: 404,
   MAP_NOT_FOUND: 404,
   SOURCE_NOT_FOUND: 404,
+  /** A reading named in a query (evaluation, compare) is not a reading of that map. Ops use READING_NOT_FOUND (422). */
+  READING_UNKNOWN: 404,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   // Op rejections: the batch is refused as a whole and nothing is written.
@@ -34,6 +36,47 @@ export const ERROR_STATUS = {
   QUOTE_NOT_ALLOWED: 422,
   QUOTE_SOURCE_NOT_FOUND: 422,
   SELECTOR_MISMATCH: 422,
+  // Source uploads (.txt, .md, .html): a refused file stores nothing.
+  /** A multipart upload without a file part. */
+  UPLOAD_MISSING_FILE: 400,
+  /** The file is empty, or has no text once HTML markup is dropped. */
+  UPLOAD_EMPTY: 400,
+  /** Over the size limit of a source (5 MB). */
+  UPLOAD_TOO_LARGE: 413,
+  /** Not a .txt, .md or .html file. */
+  UPLOAD_UNSUPPORTED_TYPE: 415,
+  /** Binary data (an image, a PDF, a word-processor file), not text. */
+  UPLOAD_NOT_TEXT: 415,
+  /** Text in an encoding that cannot be read (not UTF-8 or UTF-16). */
+  UPLOAD_UNDECODABLE: 422,
+  /** A text correction based on an older revision than the source's current one. */
+  SOURCE_REVISION_CONFLICT: 409,
+  // Imports: the file is refused as a whole and nothing is written.
+  /** The file is not in the format named (or is empty). */
+  IMPORT_WRONG_FORMAT: 422,
+  /** The file is in the format but cannot be imported as it stands; `issues` says where and why. */
+  IMPORT_INVALID: 422,
+  // Accounts, groups and invitations: a refused request changes nothing.
+  /** Wrong email or password (never says which, so emails cannot be probed). */
+  INVALID_CREDENTIALS: 401,
+  /** Sign-up with an email that already has an account. */
+  EMAIL_TAKEN: 409,
+  /** Demo sign-in asked for while demo mode is off, or for someone who is not a demo member. */
+  DEMO_MODE_OFF: 404,
+  INVITATION_NOT_FOUND: 404,
+  /** The invitation's expiry has passed. */
+  INVITATION_EXPIRED: 410,
+  /** The invitation was already accepted (links are single-use). */
+  INVITATION_USED: 410,
+  /** Accepting an invitation to a group one already belongs to. */
+  ALREADY_MEMBER: 409,
+  /** The user named is not a member of the group. */
+  MEMBER_NOT_FOUND: 404,
+  /** A role change, leave or removal that would leave the group without an owner. */
+  LAST_OWNER: 409,
+  /** Stances are taken on claims only. */
+  NOT_A_CLAIM: 422,
+  COMMENT_NOT_FOUND: 404,
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   DATABASE_UNAVAILABLE: 503,

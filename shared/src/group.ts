@@ -55,8 +55,11 @@ export const Comment = z.object({
   nodeId: Id,
   authorId: Id,
   parentId: Id.nullable(),
-  body: z.string().min(1).max(10_000),
+  body: z.string().max(10_000),
+  /** Set on the first comment of a thread: the whole thread is resolved. */
   resolved: z.boolean(),
+  /** A deleted comment that still has replies stays as a placeholder (its body is empty). */
+  deleted: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

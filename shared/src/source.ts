@@ -12,8 +12,9 @@ export type SourceKind = z.infer<typeof SourceKind>;
  * - `list_item`: an item of a numbered or bulleted list, with its number.
  * - `quote`: a block quotation.
  * - `comment`: one comment of a thread, with its number, author if named, and parent comment.
+ * - `footnote`: a note at the end of the text, with its marker ("ii" for "[ii]").
  */
-export const PassageKind = z.enum(['paragraph', 'heading', 'list_item', 'quote', 'comment']);
+export const PassageKind = z.enum(['paragraph', 'heading', 'list_item', 'quote', 'comment', 'footnote']);
 export type PassageKind = z.infer<typeof PassageKind>;
 
 /** A passage is a span [start, end) of its source's text, so quotations inside it keep exact offsets. */
@@ -40,10 +41,20 @@ export const SourceMeta = z.object({
   url: z.url().max(2000).nullable().default(null),
 });
 
-export const CreateSourceBody = SourceMeta.extend({
-  text: z.string().min(1, 'The source text is empty.').max(SOURCE_TEXT_MAX),
-});
+/** A source's text: not blank, at most SOURCE_TEXT_MAX characters. */
+export const SourceText = z
+  .string()
+  .min(1, 'The source text is empty.')
+  .max(SOURCE_TEXT_MAX)
+  .refine((text) => text.trim().length > 0, 'The source text is empty.');
+
+export const CreateSourceBody = SourceMeta.extend({ text: SourceText });
 export type CreateSourceBody = z.input<typeof CreateSourceBody>;
+
+/** Largest file a source may be imported from (the text limit, in bytes of the file). */
+export const SOURCE_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
+/** File types a source can be imported from; HTML is reduced to its text, scripts and styles dropped. */
+export const SOURCE_UPLOAD_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
 
 export const SourceSummary = SourceMeta.extend({
   id: Id,
@@ -60,3 +71,13 @@ export const SourceDetail = SourceSummary.extend({
   passages: z.array(Passage),
 });
 export type SourceDetail = z.infer<typeof SourceDetail>;
+
+/**
+ * A corrected text for a source. It becomes a new revision (older ones are kept) and every quotation of it is
+ * re-anchored. `baseRevision`, when given, must be the current revision: a correction of an older text is refused.
+ */
+export const ReviseSourceTextBody = z.object({
+  text: SourceText,
+  baseRevision: z.number().int().positive().optional(),
+});
+export type ReviseSourceTextBody = z.infer<typeof ReviseSourceTextBody>;

@@ -3,6 +3,7 @@ import { Id } from './ids.js';
 import { Coordinate } from './graph.js';
 import { MapSnapshot, OpLogEntry, SubmitOpsBody } from './map.js';
 import { ErrorCode } from './errors.js';
+import { Comment, Stance } from './group.js';
 
 /**
  * The live protocol: one WebSocket per open map at /api/maps/:mapId/live. Ops are durable before they are
@@ -75,5 +76,9 @@ export const ServerMessage = z.discriminatedUnion('type', [
   /** A message you sent could not be understood or is not allowed; the connection stays open. */
   z.object({ type: z.literal('error'), code: ErrorCode, message: z.string() }),
   z.object({ type: z.literal('pong') }),
+  /** A member set their position on a claim of this map (sent to everyone with the map open). */
+  z.object({ type: z.literal('stance'), stance: Stance }),
+  /** A comment on a node of this map was posted, edited, deleted or its thread resolved: its new state. */
+  z.object({ type: z.literal('comment'), comment: Comment }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;

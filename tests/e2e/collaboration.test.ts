@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, watchPageErrors } from '../helpers/browser.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.js';
+import { signInAsDemo } from '../helpers/demo-session.js';
 
 const TEXT = 'Two readers, one canvas.';
 
@@ -30,7 +31,7 @@ describe('live collaboration in the browser', () => {
     contexts.push(context);
     const page = await context.newPage();
     const errors = watchPageErrors(page);
-    await page.goto(server.baseUrl);
+    await signInAsDemo(page, server.baseUrl);
     await page.getByRole('link', { name: 'The micro-party debate' }).click();
     await page.getByTestId('node-claim').first().waitFor();
     await page.getByTestId('live-status').filter({ hasText: 'Live' }).waitFor();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@counterpoint/shared';
 import { buildApp, type App } from '../../server/src/app.js';
+import { sessionActorResolver } from '../../server/src/plugins/actor.js';
 import type { Db } from '../../server/src/db/prisma.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
@@ -14,18 +15,26 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** The real app over a fresh real database; requests act as the user named in TEST_USER_HEADER. */
-export async function createTestApp(): Promise<TestContext> {
+/**
+ * The real app over a fresh real database, in demo mode; requests act as the user named in TEST_USER_HEADER, or
+ * else (account tests) as the user of their session cookie, exactly as in the real app.
+ */
+export async function createTestApp(options: { authRateLimit?: { max: number; timeWindowMs: number } } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
+  // The app's own session repository (set once built), so sign-out and password changes are seen at once.
+  let bySession: ReturnType<typeof sessionActorResolver> = async () => null;
   const app = await buildApp({
     db: database.db,
     databaseUrl: database.url,
+    demoMode: true,
+    authRateLimit: options.authRateLimit ?? { max: 1000, timeWindowMs: 60_000 },
     resolveActor: async (request) => {
       const userId = request.headers[TEST_USER_HEADER];
-      return typeof userId === 'string' && userId ? { userId } : null;
+      return typeof userId === 'string' && userId ? { userId } : bySession(request);
     },
     webRoot: '/nonexistent-web-root',
   });
+  bySession = sessionActorResolver(app.auth.sessions);
   await app.ready();
   return {
     app,

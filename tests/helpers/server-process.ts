@@ -15,7 +15,7 @@ export interface ServerProcess {
 
 /**
  * Starts the real server (`server/src/main.ts`, exactly what `npm start` runs) on a free loopback port against
- * the given database, and waits until it says it is listening.
+ * the given database, in demo mode (DEMO_MODE=1), and waits until it says it is listening.
  */
 export async function startServerProcess(
   databaseUrl: string,
@@ -26,7 +26,7 @@ export async function startServerProcess(
   const lines: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server', 'src', 'main.ts')], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_MODE: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => lines.push(String(chunk)));

@@ -8,7 +8,8 @@ import { TEST_USER_HEADER } from './app.js';
 
 /**
  * A simulated member: the browser's own sync engine (MapDocument + LiveConnection from web/src/sync) over a real
- * WebSocket (the `ws` package) and real HTTP, acting as `userId`. Tests can cut its connection at will.
+ * WebSocket (the `ws` package) and real HTTP, acting as `who`: a user id (test apps, which read TEST_USER_HEADER)
+ * or a session cookie (real server processes; see demoCookie). Tests can cut its connection at will.
  */
 export class SimClient {
   readonly doc: MapDocument;
@@ -21,8 +22,9 @@ export class SimClient {
   private lastAcked: SubmitOpsBody | null = null;
   private readonly http: OpsTransport;
 
-  constructor(baseUrl: string, mapId: string, userId: string, snapshot: MapSnapshot) {
-    const headers = { [TEST_USER_HEADER]: userId, 'content-type': 'application/json' };
+  constructor(baseUrl: string, mapId: string, who: string | { cookie: string }, snapshot: MapSnapshot) {
+    const identity: Record<string, string> = typeof who === 'string' ? { [TEST_USER_HEADER]: who } : { cookie: who.cookie };
+    const headers: Record<string, string> = { ...identity, 'content-type': 'application/json' };
     const http = httpTransport(baseUrl, headers);
     this.http = http;
     this.live = new LiveConnection(`${baseUrl.replace('http', 'ws')}/api/maps/${mapId}/live`, {

@@ -47,6 +47,9 @@ describe('API documentation', () => {
         'GET /api/groups/{groupId}/sources',
         'POST /api/groups/{groupId}/sources',
         'GET /api/sources/{sourceId}',
+        'PUT /api/sources/{sourceId}/text',
+        'GET /api/groups/{groupId}/quotations',
+        'GET /api/groups/{groupId}/search',
         'GET /api/groups/{groupId}/members',
       ]),
     );

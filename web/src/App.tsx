@@ -2,9 +2,14 @@ import { lazy, Suspense } from 'react';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { MapListPage } from './pages/MapListPage';
+import { AccountMenu } from './auth/AccountMenu';
+import { AuthGate } from './auth/AuthGate';
+import { LoginPage } from './auth/LoginPage';
+import { InvitePage } from './groups/InvitePage';
 
 // The canvas (React Flow) is most of the code; the map list should not wait for it.
 const MapEditorPage = lazy(() => import('./pages/MapEditorPage').then((m) => ({ default: m.MapEditorPage })));
+const OutlinePage = lazy(() => import('./interchange/OutlinePage').then((m) => ({ default: m.OutlinePage })));
 
 export function App() {
   const [location] = useLocation();
@@ -14,12 +19,25 @@ export function App() {
         <Link href="/" className="cp-brand">
           Counterpoint
         </Link>
+        <AccountMenu />
       </header>
       {/* Keyed by location: after an error, navigating elsewhere gives a fresh page. */}
       <ErrorBoundary key={location}>
+        <AuthGate>
         <Switch>
+          <Route path="/login">
+            <LoginPage />
+          </Route>
+          <Route path="/invite/:token">{(params) => <InvitePage token={params.token} />}</Route>
           <Route path="/">
             <MapListPage />
+          </Route>
+          <Route path="/maps/:mapId/outline">
+            {(params) => (
+              <Suspense fallback={<main className="cp-page cp-muted">Loading the outline…</main>}>
+                <OutlinePage mapId={params.mapId} />
+              </Suspense>
+            )}
           </Route>
           <Route path="/maps/:mapId">
             {(params) => (
@@ -37,6 +55,7 @@ export function App() {
             </main>
           </Route>
         </Switch>
+        </AuthGate>
       </ErrorBoundary>
     </div>
   );

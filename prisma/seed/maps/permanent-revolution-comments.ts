@@ -1,4 +1,5 @@
 import type { DemoMap } from '../map-builder.js';
+import { addDisputeReadings } from './permanent-revolution-readings.js';
 
 /**
  * Permanent revolution in the comments.
@@ -19,6 +20,9 @@ import type { DemoMap } from '../map-builder.js';
  *   socialist one) and "Disaster in China: 1925-27" (Moscow told the Communists to ally with the Kuomintang;
  *   abandoning permanent revolution repeated the Mensheviks' policy; Trotsky answered the charge of
  *   "underestimating the peasantry"; Trotsky and the Left Opposition fought Stalin's line).
+ *
+ * - Events and readings (permanent-revolution-readings.ts): "China 1925–27" read by the book and by the blogger,
+ *   "Vietnam 1945" read by the commenter and by the blogger, with the few more quotations those readings need.
  *
  * Nested comments are cited by the thread's own numbering (it skips 5). The blogger spells the name "Chen
  * Duxhiu"; quotations keep that spelling, claims use "Chen Duxiu". The book never names Chen, and neither
@@ -83,14 +87,12 @@ export const permanentRevolutionComments: DemoMap = {
       ),
       growsOver,
     );
-    b.quotes(
-      b.evidence(
-        'trotskyIntro',
-        'By abandoning the strategy of permanent revolution in China, the Stalinists ended up pursuing an identical policy to that pursued by the Mensheviks in Russia before 1917. The results were catastrophic.',
-        { caption: 'Disaster in China: 1925-27', at: { x: 2240, y: 400 } },
-      ),
-      growsOver,
+    const abandonQuote = b.evidence(
+      'trotskyIntro',
+      'By abandoning the strategy of permanent revolution in China, the Stalinists ended up pursuing an identical policy to that pursued by the Mensheviks in Russia before 1917. The results were catastrophic.',
+      { caption: 'Disaster in China: 1925-27', at: { x: 2240, y: 400 } },
     );
+    b.quotes(abandonQuote, growsOver);
 
     // ── Vietnam 1945 ──────────────────────────────────────────────────────────────────────────────────────
     const vietnamQuestion = b.question('Did the Trotskyists tell the peasants not to rise up in Vietnam in 1945?', { x: 480, y: 960 });
@@ -100,14 +102,12 @@ export const permanentRevolutionComments: DemoMap = {
     );
     b.supports(vietnam, claimC);
     b.answers(vietnam, vietnamQuestion);
-    b.quotes(
-      b.evidence(
-        'internationalParties',
-        'in Vietnam Ho Chi Minh unfortunately had to liquidate a small minority of Trotskyists because they were telling peasants to follow this theory of permanent revolution rather than to rise up',
-        { caption: 'Blogger, reply 4 (quoted back by the commenter in 7 and 10)', occurrence: 0, at: { x: 800, y: 1460 } },
-      ),
-      vietnam,
+    const vietnamQuote = b.evidence(
+      'internationalParties',
+      'in Vietnam Ho Chi Minh unfortunately had to liquidate a small minority of Trotskyists because they were telling peasants to follow this theory of permanent revolution rather than to rise up',
+      { caption: 'Blogger, reply 4 (quoted back by the commenter in 7 and 10)', occurrence: 0, at: { x: 800, y: 1460 } },
     );
+    b.quotes(vietnamQuote, vietnam);
 
     const trotskyistsForRising = b.claim(
       'Commenter: in 1945 it was the Trotskyists who urged peasants to seize the land and all to resist the British; the Communist regime wanted to stop the land seizures and welcomed the British.',
@@ -115,28 +115,24 @@ export const permanentRevolutionComments: DemoMap = {
     );
     const againstVietnam = b.attacks(trotskyistsForRising, vietnam);
     b.answers(trotskyistsForRising, vietnamQuestion);
-    b.quotes(
-      b.evidence(
-        'internationalParties',
-        'It was Trotskyists in 1945 who were for peasants rising up to seize the land and for all to rise up to resist the British and other imperialists--whereas the Communist regime wanted to stop the land seizures and welcomed the British.',
-        { caption: 'Commenter, comment 7', at: { x: 160, y: 1460 } },
-      ),
-      trotskyistsForRising,
+    const comment7Quote = b.evidence(
+      'internationalParties',
+      'It was Trotskyists in 1945 who were for peasants rising up to seize the land and for all to rise up to resist the British and other imperialists--whereas the Communist regime wanted to stop the land seizures and welcomed the British.',
+      { caption: 'Commenter, comment 7', at: { x: 160, y: 1460 } },
     );
+    b.quotes(comment7Quote, trotskyistsForRising);
 
     const badSources = b.claim(
       'Blogger: the commenter’s source is worthless — mostly Spartacist League citations plus a US intelligence man; its one reputable historian, Hemery, agrees with the blogger.',
       { x: 480, y: 1460 },
     );
     b.undercuts(badSources, againstVietnam);
-    b.quotes(
-      b.evidence(
-        'internationalParties',
-        'Not only is 70% of its citations from the Spartacist League, who are renowned for their cobbled together half-truths',
-        { caption: 'Blogger, reply 8', at: { x: 480, y: 1720 } },
-      ),
-      badSources,
+    const badSourcesQuote = b.evidence(
+      'internationalParties',
+      'Not only is 70% of its citations from the Spartacist League, who are renowned for their cobbled together half-truths',
+      { caption: 'Blogger, reply 8', at: { x: 480, y: 1720 } },
     );
+    b.quotes(badSourcesQuote, badSources);
 
     const theoryMeansRising = b.claim(
       'Commenter: factually the Trotskyists never said “don’t rise up”; in a country like Vietnam, permanent revolution means the peasants must rise up.',
@@ -144,22 +140,18 @@ export const permanentRevolutionComments: DemoMap = {
     );
     b.attacks(theoryMeansRising, vietnam);
     b.answers(theoryMeansRising, vietnamQuestion);
-    b.quotes(
-      b.evidence(
-        'internationalParties',
-        "Factually, they didn't say don't rise up that I've ever seen. Theoretically, in a country like Vietnam, the theory of permanent revolution means that it's necessary and vital for working class revolution for the peasants *to* rise up.",
-        { caption: 'Commenter, comment 10', at: { x: 1440, y: 1460 } },
-      ),
-      theoryMeansRising,
+    const comment10Quote = b.evidence(
+      'internationalParties',
+      "Factually, they didn't say don't rise up that I've ever seen. Theoretically, in a country like Vietnam, the theory of permanent revolution means that it's necessary and vital for working class revolution for the peasants *to* rise up.",
+      { caption: 'Commenter, comment 10', at: { x: 1440, y: 1460 } },
     );
-    b.supports(
-      b.evidence(
-        'trotskyIntro',
-        'When the Stalinists accused Trotsky of “underestimating the peasantry”, he replied by showing how only the working class could act as firm allies of those peasants who were struggling for land',
-        { caption: 'Disaster in China: 1925-27', at: { x: 1760, y: 1460 } },
-      ),
-      theoryMeansRising,
+    b.quotes(comment10Quote, theoryMeansRising);
+    const peasantryQuote = b.evidence(
+      'trotskyIntro',
+      'When the Stalinists accused Trotsky of “underestimating the peasantry”, he replied by showing how only the working class could act as firm allies of those peasants who were struggling for land',
+      { caption: 'Disaster in China: 1925-27', at: { x: 1760, y: 1460 } },
     );
+    b.supports(peasantryQuote, theoryMeansRising);
 
     const tantamount = b.claim(
       'Blogger, admitting he simplified: the Trotskyists’ line made peasant movements wait for the developed workers to lead — “tantamount to saying don’t rise up”.',
@@ -167,14 +159,12 @@ export const permanentRevolutionComments: DemoMap = {
     );
     b.attacks(tantamount, theoryMeansRising);
     b.supports(tantamount, vietnam);
-    b.quotes(
-      b.evidence(
-        'internationalParties',
-        "it was a line that said the peasant movements had to wait for the more developed workers to lead things and in a very specific insurrectionist kind of way which was tantamount to saying don't rise up.",
-        { caption: 'Blogger, reply 11', at: { x: 1120, y: 1720 } },
-      ),
-      tantamount,
+    const tantamountQuote = b.evidence(
+      'internationalParties',
+      "it was a line that said the peasant movements had to wait for the more developed workers to lead things and in a very specific insurrectionist kind of way which was tantamount to saying don't rise up.",
+      { caption: 'Blogger, reply 11', at: { x: 1120, y: 1720 } },
     );
+    b.quotes(tantamountQuote, tantamount);
 
     // ── China 1925–27 ─────────────────────────────────────────────────────────────────────────────────────
     const chinaQuestion = b.question('China 1925–27: whose line kept the Communists inside the Kuomintang?', { x: 2560, y: 960 });
@@ -184,14 +174,12 @@ export const permanentRevolutionComments: DemoMap = {
     );
     b.supports(chen, claimC);
     b.answers(chen, chinaQuestion);
-    b.quotes(
-      b.evidence(
-        'internationalParties',
-        "in China Chen Duxhiu [following Trotsky's orders] argued that a peasant-led revolution was wrong and that the duty of communists was to remain within the Kuomintang",
-        { caption: 'Blogger, reply 4 (quoted back by the commenter in 7)', occurrence: 0, at: { x: 1920, y: 1200 } },
-      ),
-      chen,
+    const chenQuote = b.evidence(
+      'internationalParties',
+      "in China Chen Duxhiu [following Trotsky's orders] argued that a peasant-led revolution was wrong and that the duty of communists was to remain within the Kuomintang",
+      { caption: 'Blogger, reply 4 (quoted back by the commenter in 7)', occurrence: 0, at: { x: 1920, y: 1200 } },
     );
+    b.quotes(chenQuote, chen);
 
     const noSource = b.claim(
       'Commenter: source? He doubts that Trotsky ever said to “remain within” the Kuomintang (in the 1930s, which he takes to be the time meant).',
@@ -213,14 +201,12 @@ export const permanentRevolutionComments: DemoMap = {
     );
     b.supports(sameLine, chen);
     b.attacks(sameLine, noSource);
-    b.quotes(
-      b.evidence(
-        'internationalParties',
-        "I will also point out that Stalin's line in China was much the same as Trotsky's, and Li Lisan (representing the Comintern) was arguing something similar to Chen Duxhiu.",
-        { caption: 'Blogger, reply 9', at: { x: 2240, y: 1720 } },
-      ),
-      sameLine,
+    const sameLineQuote = b.evidence(
+      'internationalParties',
+      "I will also point out that Stalin's line in China was much the same as Trotsky's, and Li Lisan (representing the Comintern) was arguing something similar to Chen Duxhiu.",
+      { caption: 'Blogger, reply 9', at: { x: 2240, y: 1720 } },
     );
+    b.quotes(sameLineQuote, sameLine);
 
     const moscowsLine = b.claim(
       'Trotsky: an introduction: in 1925–27 Moscow — Stalin and Bukharin — had the Chinese Communists ally with the Kuomintang; Trotsky and the Left Opposition fought that line.',
@@ -230,21 +216,24 @@ export const permanentRevolutionComments: DemoMap = {
     b.attacks(moscowsLine, chen);
     b.attacks(moscowsLine, sameLine);
     b.supports(moscowsLine, noSource);
-    b.quotes(
-      b.evidence(
-        'trotskyIntro',
-        'Moscow instructed the Communists to ally themselves with the main bourgeois nationalist party, the Kuomintang, led by Chiang Kai-Shek.',
-        { caption: 'Disaster in China: 1925-27', at: { x: 3200, y: 1200 } },
-      ),
-      moscowsLine,
+    const moscowQuote = b.evidence(
+      'trotskyIntro',
+      'Moscow instructed the Communists to ally themselves with the main bourgeois nationalist party, the Kuomintang, led by Chiang Kai-Shek.',
+      { caption: 'Disaster in China: 1925-27', at: { x: 3200, y: 1200 } },
     );
-    b.quotes(
-      b.evidence(
-        'trotskyIntro',
-        'Trotsky and the Left Opposition fought against this betrayal. Armed with the Theory of Permanent Revolution, they showed how the national capitalist class in China was more afraid of its own working class than it was of foreign imperialism.',
-        { caption: 'Disaster in China: 1925-27', at: { x: 3200, y: 1460 } },
-      ),
-      moscowsLine,
+    b.quotes(moscowQuote, moscowsLine);
+    const leftOppositionQuote = b.evidence(
+      'trotskyIntro',
+      'Trotsky and the Left Opposition fought against this betrayal. Armed with the Theory of Permanent Revolution, they showed how the national capitalist class in China was more afraid of its own working class than it was of foreign imperialism.',
+      { caption: 'Disaster in China: 1925-27', at: { x: 3200, y: 1460 } },
     );
+    b.quotes(leftOppositionQuote, moscowsLine);
+
+    // ── Events and the readings of them (China 1925–27, Vietnam 1945) ─────────────────────────────────────
+    addDisputeReadings(b, {
+      growsOver, abandonQuote, moscowsLine, moscowQuote, leftOppositionQuote, chen, chenQuote, sameLine, sameLineQuote,
+      vietnam, vietnamQuote, badSources, badSourcesQuote, tantamount, tantamountQuote,
+      trotskyistsForRising, comment7Quote, theoryMeansRising, comment10Quote, peasantryQuote,
+    });
   },
 };

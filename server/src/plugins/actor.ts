@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.js';
+import type { SessionRepository } from '../repositories/session-repository.js';
 
 /** Who is acting on a request. */
 export interface Actor {
@@ -17,20 +18,30 @@ declare module 'fastify' {
   }
 }
 
-/** The demo member every request acts as until accounts exist. */
+/** Dana, the first demo member (the seed and the benchmarks name her). */
 export const DEMO_USER_EMAIL = 'dana@demo.counterpoint';
 
-export function demoActorResolver(findUserIdByEmail: (email: string) => Promise<string | null>): ActorResolver {
-  let cached: string | null = null;
-  return async () => {
-    cached ??= await findUserIdByEmail(DEMO_USER_EMAIL);
-    return cached ? { userId: cached } : null;
+/** The httpOnly cookie that carries a session token. */
+export const SESSION_COOKIE = 'counterpoint_session';
+
+/** The session token a request carries, if any (the cookie plugin has parsed it). */
+export const sessionToken = (request: FastifyRequest): string | null => request.cookies?.[SESSION_COOKIE] ?? null;
+
+/**
+ * The resolver of the real app: the user of the session named by the cookie. There is no implicit actor, demo
+ * mode included: a visitor signs in (or picks a demo member) first.
+ */
+export function sessionActorResolver(sessions: SessionRepository): ActorResolver {
+  return async (request) => {
+    const token = sessionToken(request);
+    const userId = token ? await sessions.userIdFor(token) : null;
+    return userId ? { userId } : null;
   };
 }
 
 /**
  * Decorates requests with `actor()`. Routes never look at cookies or headers themselves, so replacing the
- * resolver (demo member today, sessions later) touches no route.
+ * resolver (sessions in the app, a header in tests) touches no route.
  */
 export default fp<{ resolveActor: ActorResolver }>(
   async (app, { resolveActor }) => {

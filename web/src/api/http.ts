@@ -2,7 +2,7 @@ import { ApiErrorBody } from '@counterpoint/shared';
 import type { z } from 'zod';
 import { ApiError, NetworkError } from './api-error';
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Calls the API on the same origin and parses the answer with a shared schema, so a server that drifts from

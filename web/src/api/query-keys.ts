@@ -21,4 +21,11 @@ export const sourceKeys = {
   lists: () => [...sourceKeys.all, 'list'] as const,
   list: (groupId: string) => [...sourceKeys.lists(), groupId] as const,
   detail: (sourceId: string) => [...sourceKeys.all, 'detail', sourceId] as const,
+  /** Quotations of a group's maps (by source, map or status): invalidated with `sourceKeys.all`. */
+  quotations: (groupId: string, filter: object) => [...sourceKeys.all, 'quotations', groupId, filter] as const,
+};
+
+export const searchKeys = {
+  all: ['search'] as const,
+  query: (groupId: string, q: string) => [...searchKeys.all, groupId, q] as const,
 };

@@ -16,6 +16,7 @@ import { Toolbar } from './Toolbar';
 import { useCanvasCommands } from './useCanvasCommands';
 import { useDeleteKey } from './useDeleteKey';
 import { useFlowElements } from './useFlowElements';
+import { useDimmedEdges } from '../readings/decorations-context';
 
 interface Props {
   doc: MapDocument;
@@ -41,6 +42,8 @@ const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
 export function MapCanvas({ doc, live, presence, graph, sourceTitles, readOnly }: Props) {
   const wrapper = useRef<HTMLDivElement>(null);
   const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements(graph, sourceTitles);
+  // "Show only reading X" dims the edges outside X (nodes dim themselves).
+  const shownEdges = useDimmedEdges(edges);
 
   const editor = useMemo<EditorContextValue>(() => {
     const editing = new EditingStore();
@@ -78,7 +81,7 @@ export function MapCanvas({ doc, live, presence, graph, sourceTitles, readOnly }
       <div className="cp-canvas" ref={wrapper} onMouseMove={broadcast.onMouseMove} onMouseLeave={broadcast.onMouseLeave}>
         <ReactFlow
           nodes={nodes}
-          edges={edges}
+          edges={shownEdges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}

@@ -1,4 +1,5 @@
 import { Panel } from '@xyflow/react';
+import { ExportMenu } from '../interchange/ExportMenu';
 
 interface Props {
   readOnly: boolean;
@@ -42,6 +43,7 @@ export function Toolbar({ readOnly, hasSelection, layoutRunning, onAdd, onDelete
       <button type="button" data-testid="fit-view" onClick={onFitView}>
         Fit view
       </button>
+      <ExportMenu />
     </Panel>
   );
 }

@@ -1,8 +1,10 @@
 import { EDITING_ROLES, type Group } from '@counterpoint/shared';
 import { useGroupMaps } from '../api/useMaps';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { ImportButton } from '../interchange/ImportDialog';
 import { CreateMapForm } from './CreateMapForm';
 import { MapListItem } from './MapListItem';
+import { MembersPanel } from '../groups/MembersPanel';
 
 /** One study group: its maps, and (for editors) a form to start a new one. */
 export function GroupSection({ group }: { group: Group }) {
@@ -15,6 +17,7 @@ export function GroupSection({ group }: { group: Group }) {
         <span className="cp-badge">{group.role}</span>
       </header>
       {group.description && <p className="cp-muted">{group.description}</p>}
+      <MembersPanel group={group} />
       {maps.isPending && <p className="cp-muted">Loading maps…</p>}
       {maps.error && <ErrorMessage error={maps.error} prefix="Could not load the maps" />}
       {maps.data?.length === 0 && <p className="cp-muted">No maps in this group yet.</p>}
@@ -26,6 +29,7 @@ export function GroupSection({ group }: { group: Group }) {
         </ul>
       )}
       {canEdit && <CreateMapForm groupId={group.id} />}
+      {canEdit && <ImportButton groupId={group.id} />}
     </section>
   );
 }

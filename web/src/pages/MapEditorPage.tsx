@@ -21,6 +21,13 @@ import { MapHeader } from '../editor/MapHeader';
 import { NoticeBanner } from '../editor/NoticeBanner';
 import { PresenceBar } from '../presence/PresenceBar';
 import { useMapDocument, useMapDocumentState } from '../sync/useMapDocument';
+import { DecorationsContext } from '../readings/decorations-context';
+import { ReadingsControls } from '../readings/ReadingsControls';
+import { ReadingsPanel } from '../readings/ReadingsPanel';
+import { useReadingsWorkspace } from '../readings/useReadingsWorkspace';
+import { ReaderControls, ReaderLayer, ReaderProviders } from '../reader/ReaderLayer';
+import { useReaderWorkspace } from '../reader/useReaderWorkspace';
+import { DiscussionPanel } from '../discussion/DiscussionPanel';
 
 const NO_TITLES: ReadonlyMap<string, string> = new Map();
 
@@ -52,7 +59,9 @@ export function MapEditorPage({ mapId }: { mapId: string }) {
   // Until the groups load, assume editing is allowed: the server refuses what the role does not permit anyway.
   const role = groups.data?.find((g) => g.id === map.groupId)?.role;
   const readOnly = role !== undefined && !EDITING_ROLES.includes(role);
-  return <OpenMapEditor open={open!} state={state} map={map} readOnly={readOnly} sourceTitles={sourceTitles} sourcesError={sources.error} />;
+  // Viewers read positions and comments; everyone else may take part.
+  const canDiscuss = role !== undefined && role !== 'viewer';
+  return <OpenMapEditor open={open!} state={state} map={map} readOnly={readOnly} canDiscuss={canDiscuss} sourceTitles={sourceTitles} sourcesError={sources.error} />;
 }
 
 interface EditorProps {
@@ -60,12 +69,14 @@ interface EditorProps {
   state: MapDocumentState;
   map: MapSummary;
   readOnly: boolean;
+  canDiscuss: boolean;
   sourceTitles: ReadonlyMap<string, string>;
   sourcesError: unknown;
 }
 
 /** The editor of a loaded map: header, notices, canvas, and the history panel with time travel. */
-function OpenMapEditor({ open, state, map, readOnly, sourceTitles, sourcesError }: EditorProps) {
+function OpenMapEditor({ open, state, map, readOnly, canDiscuss, sourceTitles, sourcesError }: EditorProps) {
+  const [discussionOpen, setDiscussionOpen] = useState(false);
   const { doc } = open;
   const [historyOpen, setHistoryOpen] = useState(false);
   const [viewVersion, setViewVersion] = useState<number | null>(null);
@@ -74,6 +85,10 @@ function OpenMapEditor({ open, state, map, readOnly, sourceTitles, sourcesError 
   const members = useQuery({ queryKey: groupKeys.members(map.groupId), queryFn: () => fetchMembers(map.groupId), enabled: historyOpen });
   const pastGraph = useMemo(() => (viewVersion === null ? null : replayTo(log.entries, viewVersion)), [log.entries, viewVersion]);
   const travelling = pastGraph !== null;
+  // Readings, their colours and filter, and the in/out/undecided labels of the graph on screen.
+  const readings = useReadingsWorkspace(pastGraph ?? state.graph);
+  // The sources panel: reader, quoting, search (see reader/).
+  const reader = useReaderWorkspace();
 
   return (
     <div className="cp-editor">
@@ -97,6 +112,11 @@ function OpenMapEditor({ open, state, map, readOnly, sourceTitles, sourcesError 
               }}
               readOnly={readOnly}
             />
+            <ReadingsControls workspace={readings} />
+            <ReaderControls reader={reader} />
+            <button type="button" className="cp-button" aria-pressed={discussionOpen} data-testid="toggle-discussion" onClick={() => setDiscussionOpen((o) => !o)}>
+              Positions &amp; comments
+            </button>
             <PresenceBar store={open.presence} unsent={state.pendingOps} />
           </>
         }
@@ -118,17 +138,25 @@ function OpenMapEditor({ open, state, map, readOnly, sourceTitles, sourcesError 
       )}
       {sourcesError ? <ErrorMessage error={sourcesError} prefix="Could not load the group's sources" /> : null}
       <div className="cp-editor-body">
-        <ReactFlowProvider>
-          <MapCanvas
-            key={travelling ? 'past' : 'live'}
-            doc={doc}
-            live={open.live}
-            presence={open.presence}
-            graph={pastGraph ?? state.graph}
-            sourceTitles={sourceTitles}
-            readOnly={readOnly || travelling}
-          />
-        </ReactFlowProvider>
+        <ReaderProviders reader={reader} groupId={map.groupId} mapId={map.id} graph={state.graph}>
+        <DecorationsContext.Provider value={readings.decorations}>
+          <ReactFlowProvider>
+            <MapCanvas
+              key={travelling ? 'past' : 'live'}
+              doc={doc}
+              live={open.live}
+              presence={open.presence}
+              graph={pastGraph ?? state.graph}
+              sourceTitles={sourceTitles}
+              readOnly={readOnly || travelling}
+            />
+            {/* Inside the provider: the panel reads the canvas selection and frames what it shows. */}
+            {readings.panelOpen && <ReadingsPanel workspace={readings} doc={doc} graph={pastGraph ?? state.graph} readOnly={readOnly || travelling} />}
+            <ReaderLayer reader={reader} groupId={map.groupId} mapId={map.id} graph={pastGraph ?? state.graph} doc={doc} readOnly={readOnly || travelling} />
+          </ReactFlowProvider>
+        </DecorationsContext.Provider>
+        </ReaderProviders>
+        {discussionOpen && <DiscussionPanel mapId={map.id} groupId={map.groupId} graph={state.graph} canDiscuss={canDiscuss} />}
         {historyOpen && (
           <HistoryPanel
             entries={log.entries}

@@ -29,6 +29,8 @@ export interface LiveEvents {
   onWelcome?(welcome: Extract<ServerMessage, { type: 'welcome' }>): void;
   onPresence?(peer: Peer): void;
   onPeerLeft?(connectionId: string): void;
+  /** A stance or comment changed on this map (not part of the op log: the page refetches what it shows). */
+  onDiscussion?(message: Extract<ServerMessage, { type: 'stance' | 'comment' }>): void;
 }
 
 export interface LiveOptions extends LiveEvents {
@@ -157,6 +159,9 @@ export class LiveConnection {
         return;
       case 'pong':
         return;
+      case 'stance':
+      case 'comment':
+        return this.options.onDiscussion?.(message);
     }
   }
 

@@ -7,6 +7,7 @@ import { PresenceStore } from '../presence/presence-store';
 import { LiveConnection } from './live-connection';
 import { MapDocument, type MapDocumentState } from './map-document';
 import { liveOrHttpTransport } from './ops-transport';
+import { discussionKeys } from '../api/useDiscussion';
 
 /**
  * One client id per page load, and one sequence for it: ops are identified by (clientId, clientSeq), so every
@@ -63,6 +64,7 @@ export function useMapDocument(mapId: string) {
       onWelcome: (welcome) => presence.welcome(welcome),
       onPresence: (peer) => presence.upsert(peer),
       onPeerLeft: (id) => presence.remove(id),
+      onDiscussion: () => void queryClient.invalidateQueries({ queryKey: discussionKeys.map(mapId) }),
     });
     const doc = new MapDocument({ mapId, graph: graphFromLists(data), version: data.version }, liveOrHttpTransport(live), {
       clientId: PAGE_CLIENT_ID,

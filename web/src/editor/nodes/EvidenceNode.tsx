@@ -1,6 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { GraphFlowNode } from '../flow-types';
+import { useIsUnplaced } from '../../reader/quote-status';
 import { NodeCard } from './NodeCard';
 
 const QUOTE_PREVIEW_CHARS = 280;
@@ -10,6 +11,8 @@ export const EvidenceNode = memo(function EvidenceNode({ id, data, selected }: N
   const { node, sourceTitle } = data;
   const exact = node.quote?.exact ?? '';
   const preview = exact.length > QUOTE_PREVIEW_CHARS ? `${exact.slice(0, QUOTE_PREVIEW_CHARS).trimEnd()}…` : exact;
+  // The source text was corrected and this quotation could not be re-anchored: it still shows its old words.
+  const unplaced = useIsUnplaced(id);
   return (
     <NodeCard
       id={id}
@@ -23,6 +26,11 @@ export const EvidenceNode = memo(function EvidenceNode({ id, data, selected }: N
         “{preview}”
       </blockquote>
       <div className="cp-node__source">— {sourceTitle ?? 'a source of this group'}</div>
+      {unplaced && (
+        <div className="cp-node__unplaced" data-testid="evidence-unplaced" title="Open the source (click this node) to re-anchor it">
+          ⚠ Not found in the corrected text
+        </div>
+      )}
     </NodeCard>
   );
 });

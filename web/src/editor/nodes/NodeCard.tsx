@@ -2,6 +2,8 @@ import { Handle, Position } from '@xyflow/react';
 import type { NodeKind } from '@counterpoint/shared';
 import type { ReactNode } from 'react';
 import { useEditorActions, useIsEditing } from '../editor-context';
+import { useNodeDecoration } from '../../readings/decorations-context';
+import { NodeDecorations } from '../../readings/NodeDecorations';
 import { NodeTextEditor } from './NodeTextEditor';
 
 interface Props {
@@ -20,9 +22,11 @@ interface Props {
 export function NodeCard({ id, kind, text, selected, placeholder, handles, children }: Props) {
   const editing = useIsEditing(id);
   const actions = useEditorActions();
+  // Reading dots, the in/out/undecided badge and filter dimming (see readings/canvas-decorations.ts).
+  const decoration = useNodeDecoration(id);
   return (
     <div
-      className={`cp-node cp-node--${kind}${selected ? ' is-selected' : ''}`}
+      className={`cp-node cp-node--${kind}${selected ? ' is-selected' : ''}${decoration.dimmed ? ' is-dimmed' : ''}`}
       data-testid={`node-${kind}`}
       onDoubleClick={(event) => {
         event.stopPropagation();
@@ -31,6 +35,7 @@ export function NodeCard({ id, kind, text, selected, placeholder, handles, child
     >
       {handles.target && <Handle type="target" position={Position.Bottom} className="cp-handle" />}
       <div className="cp-node__kind">{kind}</div>
+      <NodeDecorations id={id} decoration={decoration} />
       {children}
       {editing ? (
         <NodeTextEditor

@@ -1,0 +1,3 @@
+export * from './schema.js';
+export * from './compare.js';
+export * from './members.js';

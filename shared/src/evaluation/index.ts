@@ -1,0 +1,4 @@
+export * from './grounded.js';
+export * from './framework.js';
+export * from './schema.js';
+export * from './evaluate.js';

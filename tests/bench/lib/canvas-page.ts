@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { WEB_DIST } from '../../../server/src/paths.js';
+import type { Api } from './http.js';
+import { startPageProfile } from './page-profile.js';
+
+/** The built app the server serves; P5/P6 measure it, so it must be there (`npm run build`). */
+export const webAppBuilt = () => existsSync(path.join(WEB_DIST, 'index.html'));
+
+/**
+ * Runs in the page before the app: records when each op-batch ack arrives on the live WebSocket and every long
+ * main-thread task, on the page's own clock (performance.now(), 0 = navigation start).
+ */
+// A string, not a function: the TypeScript loader would wrap named functions in a helper the page lacks.
+const INSTRUMENT = `(() => {
+  window.__acks = [];
+  window.__longTasks = [];
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(url, protocols) {
+      super(url, protocols);
+      this.addEventListener('message', (event) => {
+        if (typeof event.data === 'string' && event.data.startsWith('{"type":"ack"')) window.__acks.push(performance.now());
+      });
+    }
+  };
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+})()`;
+
+/**
+ * Opens the map in a fresh context (no cache: a member opening the map cold) and returns the page and the time
+ * from navigation start until it is interactive: every node drawn, the live connection up, and the main thread
+ * free to run a frame and a task after that.
+ */
+export async function openMap(browser: Browser, api: Api, mapId: string, nodeCount: number, profileAs?: string): Promise<{ page: Page; interactiveMs: number; close(): Promise<void> }> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  // Signed in as the bench's member: the session cookie, as the login page would have set it.
+  await context.addCookies(
+    api.cookie
+      .split('; ')
+      .filter(Boolean)
+      .map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1), url: api.baseUrl })),
+  );
+  const page = await context.newPage();
+  await page.addInitScript(INSTRUMENT);
+  const stopProfile = profileAs ? await startPageProfile(page, profileAs) : async () => {};
+  await page.goto(`${api.baseUrl}/maps/${mapId}`, { waitUntil: 'commit' });
+  try {
+    await page.waitForFunction(
+      (count) =>
+        document.querySelectorAll('.react-flow__node').length >= count &&
+        document.querySelector('[data-testid="live-status"]')?.textContent?.includes('Live') === true,
+      nodeCount,
+      { polling: 50, timeout: 45_000 },
+    );
+  } catch (error) {
+    const seen = await page.evaluate(`({ url: location.pathname, nodes: document.querySelectorAll('.react-flow__node').length, live: document.querySelector('[data-testid="live-status"]')?.textContent ?? null })`);
+    await context.close();
+    throw new Error(`The map did not become interactive within 45 s: ${JSON.stringify(seen)}`, { cause: error });
+  }
+  const interactiveMs: number = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())))));
+  await stopProfile();
+  return { page, interactiveMs, close: () => context.close() };
+}
