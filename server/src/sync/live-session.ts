@@ -34,6 +34,7 @@ export class LiveSession implements HubConnection {
   private joined = false;
   private queue: Promise<void> = Promise.resolve();
   private lastPresenceAt = 0;
+  private presenceTimer: NodeJS.Timeout | null = null;
   peer: Peer;
 
   constructor(
@@ -128,17 +129,28 @@ export class LiveSession implements HubConnection {
     }
   }
 
+  /**
+   * Keeps the latest presence and relays it at most every MIN_PRESENCE_INTERVAL_MS. Faster updates are coalesced,
+   * never dropped: the last state a member sends (e.g. "no longer editing") always reaches the others.
+   */
   private presence(state: Extract<ClientMessage, { type: 'presence' }>): void {
     if (!this.joined) return;
-    const now = Date.now();
-    if (now - this.lastPresenceAt < MIN_PRESENCE_INTERVAL_MS) return;
-    this.lastPresenceAt = now;
     const { type: _type, ...presence } = state;
     this.peer = { ...this.peer, presence };
+    if (this.presenceTimer) return;
+    const wait = this.lastPresenceAt + MIN_PRESENCE_INTERVAL_MS - Date.now();
+    if (wait <= 0) return this.relayPresence();
+    this.presenceTimer = setTimeout(() => this.relayPresence(), wait);
+  }
+
+  private relayPresence(): void {
+    this.presenceTimer = null;
+    this.lastPresenceAt = Date.now();
     this.deps.hub.relay(this.mapId, { type: 'presence', peer: this.peer }, this);
   }
 
   private closed(): void {
+    if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.deps.hub.leave(this.mapId, this);
     if (this.joined) this.deps.hub.relay(this.mapId, { type: 'peer-left', connectionId: this.connectionId });
   }
