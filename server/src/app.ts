@@ -1,9 +1,15 @@
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ApiErrorBody } from '@counterpoint/shared';
 import type { Db } from './db/prisma.js';
 import { WEB_DIST } from './paths.js';
 import actorPlugin, { sessionActorResolver, type ActorResolver } from './plugins/actor.js';
 import authPlugin from './plugins/auth.js';
+import csrfPlugin from './plugins/csrf.js';
+import gracefulShutdownPlugin from './plugins/graceful-shutdown.js';
+import opRateLimitPlugin from './plugins/op-rate-limit.js';
+import securityHeadersPlugin from './plugins/security-headers.js';
+import type { OpRateLimit } from './plugins/token-bucket.js';
 import authRoutes from './routes/auth.js';
 import membershipRoutes from './routes/memberships.js';
 import discussionRoutes from './routes/discussion.js';
@@ -32,10 +38,22 @@ export interface AppOptions {
   demoMode?: boolean;
   /** Sign-in and sign-up attempts per client per window; defaults to 10 a minute. */
   authRateLimit?: { max: number; timeWindowMs: number };
+  /**
+   * Op batches (HTTP and live together) per member; defaults to DEFAULT_OP_RATE_LIMIT. Benchmarks, which drive
+   * thousands of batches a second as one member, raise it.
+   */
+  opRateLimit?: OpRateLimit;
+  /** Origins besides the server's own that may write and open live sockets (ALLOWED_ORIGINS); none by default. */
+  allowedOrigins?: readonly string[];
+  /** How long closing waits for live op batches in flight to commit; defaults to 5 s. */
+  shutdownDrainMs?: number;
   logger?: FastifyServerOptions['logger'];
   /** Folder of the built web app; defaults to web/dist. */
   webRoot?: string;
 }
+
+/** A person editing sends a few batches a second at most; a paste or an auto layout is one batch. */
+export const DEFAULT_OP_RATE_LIMIT: OpRateLimit = { perMinute: 600, burst: 120 };
 
 /** Builds the whole app as a plugin tree; starting and stopping it is main.ts's job (or a test's). */
 export async function buildApp(options: AppOptions) {
@@ -43,6 +61,12 @@ export async function buildApp(options: AppOptions) {
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    // A path the router refuses (a param over 200 characters, bad percent-encoding) gets the API's error shape too.
+    frameworkErrors: (error, request, reply) => {
+      const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A part of the path is longer than 200 characters.' : 'The URL is not valid.';
+      const body: ApiErrorBody = { statusCode: 400, code: 'VALIDATION_FAILED', message, requestId: request.id };
+      return (reply as FastifyReply).code(400).send(body);
+    },
     genReqId: () => crypto.randomUUID(),
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -50,14 +74,19 @@ export async function buildApp(options: AppOptions) {
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorHandlerPlugin);
+  await app.register(securityHeadersPlugin);
   await app.register(databasePlugin, { db: options.db });
   await app.register(authPlugin, {
     db: options.db,
     demoMode: options.demoMode ?? false,
     rateLimit: options.authRateLimit ?? { max: 10, timeWindowMs: 60_000 },
   });
+  await app.register(csrfPlugin, { allowedOrigins: options.allowedOrigins ?? [] });
   await app.register(actorPlugin, { resolveActor: options.resolveActor ?? sessionActorResolver(app.auth.sessions) });
+  await app.register(opRateLimitPlugin, { limit: options.opRateLimit ?? DEFAULT_OP_RATE_LIMIT });
   await app.register(servicesPlugin);
+  // Before sync: its close steps must run before those of the WebSocket server (graceful-shutdown.ts).
+  await app.register(gracefulShutdownPlugin, { drainMs: options.shutdownDrainMs ?? 5_000 });
   await app.register(syncPlugin, { databaseUrl: options.databaseUrl });
   await app.register(docsPlugin);
 

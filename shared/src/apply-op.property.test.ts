@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyOp, applyOps } from './apply-op.js';
+import { applyOp, applyOps, GraphDraft } from './apply-op.js';
 import { emptyGraph, GraphArgument, GraphEdge, GraphNode, type Graph } from './graph.js';
 import { EDGE_RULES, EdgeKind, NodeKind } from './kinds.js';
 import { Op } from './ops.js';
@@ -168,6 +168,29 @@ describe('applyOp on random op sequences', () => {
         else expect(applyOp(graph, ops[result.opIndex]!)).toMatchObject({ ok: false, error: result.error });
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('a GraphDraft applying batches in turn equals applyOps batch by batch, and never modifies its input', () => {
+    const batches = fc.array(fc.array(opArb, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 15 });
+    fc.assert(
+      fc.property(fc.array(nodeCreate, { maxLength: 8 }), batches, (seed, rest) => {
+        const seeded = applyOps(emptyGraph, seed);
+        const start = seeded.ok ? seeded.graph : emptyGraph;
+        const startCopy = JSON.parse(JSON.stringify(start));
+        const draft = new GraphDraft(start);
+        let reference = start;
+        for (const batch of rest) {
+          const expected = applyOps(reference, batch);
+          const got = draft.apply(batch);
+          expect(got.ok).toBe(expected.ok);
+          if (expected.ok) reference = expected.graph;
+          else expect(got).toMatchObject({ ok: false, opIndex: expected.opIndex, error: expected.error });
+          expect(draft.graph).toEqual(reference);
+        }
+        expect(start, 'the graph the draft started from is never modified').toEqual(startCopy);
+      }),
+      { numRuns: 500 },
     );
   });
 });

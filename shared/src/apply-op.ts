@@ -9,6 +9,7 @@ import {
 import type { OpError } from './errors.js';
 import type { Op, OpOf } from './ops.js';
 import { applyReadingOp, pruneReadings } from './apply-reading-op.js';
+import { GraphWriter } from './graph-writer.js';
 
 export type ApplyResult = { ok: true; graph: Graph } | { ok: false; error: OpError };
 
@@ -29,30 +30,39 @@ const fail = (code: OpError['code'], message: string): ApplyResult => ({ ok: fal
  * stand (edges of a deleted node, undercuts of a deleted edge or argument).
  */
 export function applyOp(graph: Graph, op: Op, ctx: ApplyContext = { actorId: null }): ApplyResult {
+  return applyOpWith(new GraphWriter(), graph, op, ctx);
+}
+
+/**
+ * applyOp through a writer that may change in place what it copied earlier in the same run (see GraphWriter).
+ * On failure the graph the writer was working on may be half changed: callers drop it (applyOps) or roll the
+ * writer back (GraphDraft).
+ */
+function applyOpWith(w: GraphWriter, graph: Graph, op: Op, ctx: ApplyContext): ApplyResult {
   switch (op.type) {
     case 'node.create':
-      return createNode(graph, op, ctx);
+      return createNode(w, graph, op, ctx);
     case 'node.update':
-      return updateNode(graph, op);
+      return updateNode(w, graph, op);
     case 'node.delete':
-      return deleteNode(graph, op.id);
+      return deleteNode(w, graph, op.id);
     case 'nodes.move':
-      return moveNodes(graph, op);
+      return moveNodes(w, graph, op);
     case 'edge.create':
-      return createEdge(graph, op, ctx);
+      return createEdge(w, graph, op, ctx);
     case 'edge.update':
-      return updateEdge(graph, op);
+      return updateEdge(w, graph, op);
     case 'edge.delete':
       return graph.edges[op.id]
-        ? { ok: true, graph: removeCascading(graph, [], [op.id], []) }
+        ? { ok: true, graph: removeCascading(w, graph, [], [op.id], []) }
         : fail('EDGE_NOT_FOUND', `Edge ${op.id} does not exist (it may have been deleted).`);
     case 'argument.create':
-      return createArgument(graph, op, ctx);
+      return createArgument(w, graph, op, ctx);
     case 'argument.update':
-      return updateArgument(graph, op);
+      return updateArgument(w, graph, op);
     case 'argument.delete':
       return graph.arguments[op.id]
-        ? { ok: true, graph: removeCascading(graph, [], [], [op.id]) }
+        ? { ok: true, graph: removeCascading(w, graph, [], [], [op.id]) }
         : fail('ARGUMENT_NOT_FOUND', `Argument ${op.id} does not exist (it may have been deleted).`);
     case 'event.create':
     case 'event.update':
@@ -72,13 +82,49 @@ export function applyOps(
   ops: readonly Op[],
   ctx: ApplyContext = { actorId: null },
 ): { ok: true; graph: Graph } | { ok: false; error: OpError; opIndex: number } {
+  // One writer for the run: each record is copied once, not once per op.
+  const writer = new GraphWriter();
   let current = graph;
   for (const [opIndex, op] of ops.entries()) {
-    const result = applyOp(current, op, ctx);
+    const result = applyOpWith(writer, current, op, ctx);
     if (!result.ok) return { ok: false, error: result.error, opIndex };
     current = result.graph;
   }
   return { ok: true, graph: current };
+}
+
+/**
+ * A graph that batches are applied to one after another, each all or nothing, sharing one copy-on-write writer:
+ * the server validates a group of batches against the running graph this way and commits them together. A batch
+ * that breaks a rule is undone and leaves the graph as it was. The graph it was created from is never modified.
+ */
+export class GraphDraft {
+  private readonly writer = new GraphWriter();
+
+  constructor(private current: Graph) {}
+
+  /** The graph with every batch applied so far. Once the draft is no longer used, it belongs to the caller. */
+  get graph(): Graph {
+    return this.current;
+  }
+
+  apply(ops: readonly Op[], ctx: ApplyContext = { actorId: null }): { ok: true } | { ok: false; error: OpError; opIndex: number } {
+    const start = this.current;
+    this.writer.begin();
+    let current = start;
+    for (const [opIndex, op] of ops.entries()) {
+      const result = applyOpWith(this.writer, current, op, ctx);
+      if (!result.ok) {
+        this.writer.rollback();
+        this.current = start;
+        return { ok: false, error: result.error, opIndex };
+      }
+      current = result.graph;
+    }
+    this.writer.commit();
+    this.current = current;
+    return { ok: true };
+  }
 }
 
 function idTaken(graph: Graph, id: string): boolean {
@@ -93,31 +139,32 @@ function checkQuote(kind: NodeKind, quote: GraphNode['quote']): OpError | null {
   return null;
 }
 
-function createNode(graph: Graph, op: OpOf<'node.create'>, ctx: ApplyContext): ApplyResult {
+function createNode(w: GraphWriter, graph: Graph, op: OpOf<'node.create'>, ctx: ApplyContext): ApplyResult {
   const { node } = op;
   if (idTaken(graph, node.id)) return fail('DUPLICATE_ID', `Id ${node.id} is already used in this map.`);
   const quoteError = checkQuote(node.kind, node.quote);
   if (quoteError) return { ok: false, error: quoteError };
   const created: GraphNode = { ...node, authorId: ctx.actorId };
-  return { ok: true, graph: { ...graph, nodes: { ...graph.nodes, [node.id]: created } } };
+  return { ok: true, graph: w.set(graph, 'nodes', node.id, created) };
 }
 
-function updateNode(graph: Graph, op: OpOf<'node.update'>): ApplyResult {
+function updateNode(w: GraphWriter, graph: Graph, op: OpOf<'node.update'>): ApplyResult {
   const node = graph.nodes[op.id];
   if (!node) return fail('NODE_NOT_FOUND', `Node ${op.id} does not exist (it may have been deleted).`);
   const updated: GraphNode = { ...node, ...op.patch };
   const quoteError = checkQuote(updated.kind, updated.quote);
   if (quoteError) return { ok: false, error: quoteError };
-  const next: Graph = { ...graph, nodes: { ...graph.nodes, [op.id]: updated } };
+  const kindChanged = updated.kind !== node.kind;
+  const next = w.set(graph, 'nodes', op.id, updated);
   // A kind change must keep every relation of the node valid.
-  if (updated.kind !== node.kind) {
-    for (const edge of Object.values(graph.edges)) {
+  if (kindChanged) {
+    for (const edge of Object.values(next.edges)) {
       if (edge.fromId === op.id || edge.toId === op.id) {
-        const error = checkEdge(next, edge);
+        const error = checkEdge(w, next, edge);
         if (error) return { ok: false, error: { code: error.code, message: `Cannot change kind: ${error.message}` } };
       }
     }
-    for (const argument of Object.values(graph.arguments)) {
+    for (const argument of Object.values(next.arguments)) {
       if (argument.conclusionId === op.id || argument.premiseIds.includes(op.id)) {
         const error = checkArgument(next, argument);
         if (error) return { ok: false, error: { code: error.code, message: `Cannot change kind: ${error.message}` } };
@@ -127,26 +174,25 @@ function updateNode(graph: Graph, op: OpOf<'node.update'>): ApplyResult {
   return { ok: true, graph: next };
 }
 
-function deleteNode(graph: Graph, id: string): ApplyResult {
+function deleteNode(w: GraphWriter, graph: Graph, id: string): ApplyResult {
   if (!graph.nodes[id]) return fail('NODE_NOT_FOUND', `Node ${id} does not exist (it may have been deleted).`);
-  return { ok: true, graph: removeCascading(graph, [id], [], []) };
+  return { ok: true, graph: removeCascading(w, graph, [id], [], []) };
 }
 
-function moveNodes(graph: Graph, op: OpOf<'nodes.move'>): ApplyResult {
-  const nodes = { ...graph.nodes };
-  const args = { ...graph.arguments };
+function moveNodes(w: GraphWriter, graph: Graph, op: OpOf<'nodes.move'>): ApplyResult {
+  let next = graph;
   for (const move of op.moves) {
-    const node = nodes[move.id];
-    const argument = args[move.id];
-    if (node) nodes[move.id] = { ...node, x: move.x, y: move.y };
-    else if (argument) args[move.id] = { ...argument, x: move.x, y: move.y };
+    const node = next.nodes[move.id];
+    const argument = next.arguments[move.id];
+    if (node) next = w.set(next, 'nodes', move.id, { ...node, x: move.x, y: move.y });
+    else if (argument) next = w.set(next, 'arguments', move.id, { ...argument, x: move.x, y: move.y });
     else return fail('NODE_NOT_FOUND', `Cannot move ${move.id}: no such node or argument.`);
   }
-  return { ok: true, graph: { ...graph, nodes, arguments: args } };
+  return { ok: true, graph: next };
 }
 
 /** Checks an edge against the graph it would live in; null when it may stand. */
-function checkEdge(graph: Graph, edge: Omit<GraphEdge, 'authorId'>): OpError | null {
+function checkEdge(w: GraphWriter, graph: Graph, edge: Omit<GraphEdge, 'authorId'>): OpError | null {
   const rule = EDGE_RULES[edge.kind];
   const from = graph.nodes[edge.fromId];
   if (!from) return { code: 'TARGET_NOT_FOUND', message: `The edge's source ${edge.fromId} is not a node of this map.` };
@@ -173,10 +219,7 @@ function checkEdge(graph: Graph, edge: Omit<GraphEdge, 'authorId'>): OpError | n
     if ((toEdge && toEdge.fromId === edge.fromId) || toArgument?.premiseIds.includes(edge.fromId))
       return { code: 'SELF_LOOP', message: 'A node cannot undercut its own inference.' };
   }
-  const duplicate = Object.values(graph.edges).find(
-    (e) => e.id !== edge.id && e.kind === edge.kind && e.fromId === edge.fromId && e.toId === edge.toId,
-  );
-  if (duplicate) return { code: 'DUPLICATE_EDGE', message: `The same ${edge.kind} relation already exists.` };
+  if (w.hasDuplicateEdge(graph, edge)) return { code: 'DUPLICATE_EDGE', message: `The same ${edge.kind} relation already exists.` };
   return null;
 }
 
@@ -184,20 +227,20 @@ function notAllowed(kind: EdgeKind, what: string): OpError {
   return { code: 'EDGE_KIND_NOT_ALLOWED', message: `A "${kind}" relation cannot go ${what}.` };
 }
 
-function createEdge(graph: Graph, op: OpOf<'edge.create'>, ctx: ApplyContext): ApplyResult {
+function createEdge(w: GraphWriter, graph: Graph, op: OpOf<'edge.create'>, ctx: ApplyContext): ApplyResult {
   if (idTaken(graph, op.edge.id)) return fail('DUPLICATE_ID', `Id ${op.edge.id} is already used in this map.`);
-  const error = checkEdge(graph, op.edge);
+  const error = checkEdge(w, graph, op.edge);
   if (error) return { ok: false, error };
   const created: GraphEdge = { ...op.edge, label: op.edge.label ?? '', authorId: ctx.actorId };
-  return { ok: true, graph: { ...graph, edges: { ...graph.edges, [created.id]: created } } };
+  return { ok: true, graph: w.set(graph, 'edges', created.id, created) };
 }
 
-function updateEdge(graph: Graph, op: OpOf<'edge.update'>): ApplyResult {
+function updateEdge(w: GraphWriter, graph: Graph, op: OpOf<'edge.update'>): ApplyResult {
   const edge = graph.edges[op.id];
   if (!edge) return fail('EDGE_NOT_FOUND', `Edge ${op.id} does not exist (it may have been deleted).`);
   const updated: GraphEdge = { ...edge, ...op.patch };
   if (updated.kind !== edge.kind) {
-    const error = checkEdge(graph, updated);
+    const error = checkEdge(w, graph, updated);
     if (error) return { ok: false, error };
     // Undercuts of this edge must still target an inference they may target.
     for (const undercut of Object.values(graph.edges)) {
@@ -208,7 +251,7 @@ function updateEdge(graph: Graph, op: OpOf<'edge.update'>): ApplyResult {
       }
     }
   }
-  return { ok: true, graph: { ...graph, edges: { ...graph.edges, [op.id]: updated } } };
+  return { ok: true, graph: w.set(graph, 'edges', op.id, updated) };
 }
 
 /** Checks an argument against the graph it would live in; null when it may stand. */
@@ -231,16 +274,16 @@ function checkArgument(graph: Graph, argument: Omit<GraphArgument, 'authorId'>):
   return null;
 }
 
-function createArgument(graph: Graph, op: OpOf<'argument.create'>, ctx: ApplyContext): ApplyResult {
+function createArgument(w: GraphWriter, graph: Graph, op: OpOf<'argument.create'>, ctx: ApplyContext): ApplyResult {
   const { argument } = op;
   if (idTaken(graph, argument.id)) return fail('DUPLICATE_ID', `Id ${argument.id} is already used in this map.`);
   const error = checkArgument(graph, argument);
   if (error) return { ok: false, error };
   const created: GraphArgument = { ...argument, label: argument.label ?? '', authorId: ctx.actorId };
-  return { ok: true, graph: { ...graph, arguments: { ...graph.arguments, [created.id]: created } } };
+  return { ok: true, graph: w.set(graph, 'arguments', created.id, created) };
 }
 
-function updateArgument(graph: Graph, op: OpOf<'argument.update'>): ApplyResult {
+function updateArgument(w: GraphWriter, graph: Graph, op: OpOf<'argument.update'>): ApplyResult {
   const argument = graph.arguments[op.id];
   if (!argument) return fail('ARGUMENT_NOT_FOUND', `Argument ${op.id} does not exist (it may have been deleted).`);
   const updated: GraphArgument = { ...argument, ...op.patch };
@@ -251,7 +294,7 @@ function updateArgument(graph: Graph, op: OpOf<'argument.update'>): ApplyResult 
     (e) => e.kind === 'undercuts' && e.toId === op.id && updated.premiseIds.includes(e.fromId),
   );
   if (selfUndercut) return fail('SELF_LOOP', 'A node cannot be a premise of an argument it undercuts.');
-  return { ok: true, graph: { ...graph, arguments: { ...graph.arguments, [op.id]: updated } } };
+  return { ok: true, graph: w.set(graph, 'arguments', op.id, updated) };
 }
 
 /**
@@ -259,11 +302,11 @@ function updateArgument(graph: Graph, op: OpOf<'argument.update'>): ApplyResult 
  * removed node or targeting a removed edge/argument, arguments concluding in a removed node, and arguments left
  * without premises. Premises that go are dropped from the arguments they served.
  */
-function removeCascading(graph: Graph, nodeIds: string[], edgeIds: string[], argumentIds: string[]): Graph {
+function removeCascading(w: GraphWriter, graph: Graph, nodeIds: string[], edgeIds: string[], argumentIds: string[]): Graph {
   const goneNodes = new Set(nodeIds);
   const goneEdges = new Set(edgeIds);
   const goneArguments = new Set(argumentIds);
-  const args: Record<string, GraphArgument> = { ...graph.arguments };
+  const shrunk: GraphArgument[] = [];
 
   for (const argument of Object.values(graph.arguments)) {
     if (goneArguments.has(argument.id)) continue;
@@ -273,7 +316,7 @@ function removeCascading(graph: Graph, nodeIds: string[], edgeIds: string[], arg
     }
     const premiseIds = argument.premiseIds.filter((id) => !goneNodes.has(id));
     if (premiseIds.length === 0) goneArguments.add(argument.id);
-    else if (premiseIds.length !== argument.premiseIds.length) args[argument.id] = { ...argument, premiseIds };
+    else if (premiseIds.length !== argument.premiseIds.length) shrunk.push({ ...argument, premiseIds });
   }
 
   // Undercuts of undercut targets cascade further, so repeat until nothing more goes.
@@ -291,10 +334,11 @@ function removeCascading(graph: Graph, nodeIds: string[], edgeIds: string[], arg
     }
   }
 
-  const nodes = { ...graph.nodes };
-  for (const id of goneNodes) delete nodes[id];
-  const edges = { ...graph.edges };
-  for (const id of goneEdges) delete edges[id];
-  for (const id of goneArguments) delete args[id];
-  return { ...graph, nodes, edges, arguments: args, readings: pruneReadings(graph.readings, goneNodes, goneEdges) };
+  const readings = pruneReadings(graph.readings, goneNodes, goneEdges);
+  let next = graph;
+  for (const argument of shrunk) next = w.set(next, 'arguments', argument.id, argument);
+  next = w.remove(next, 'nodes', goneNodes);
+  next = w.remove(next, 'edges', goneEdges);
+  next = w.remove(next, 'arguments', goneArguments);
+  return w.replace(next, 'readings', readings);
 }

@@ -1,19 +1,23 @@
 import { z } from 'zod';
+import { storableString } from './text.js';
 import { Id } from './ids.js';
 
-/** Passwords: long enough to resist guessing, short enough that hashing stays cheap. */
-export const Password = z.string().min(8, 'Passwords have at least 8 characters.').max(200);
+/**
+ * Passwords: long enough to resist guessing, short enough that hashing stays cheap; storable text, since a lone
+ * surrogate would hash as U+FFFD and so match a different password.
+ */
+export const Password = storableString().min(8, 'Passwords have at least 8 characters.').max(200);
 
 export const Email = z.email().max(254).transform((email) => email.trim().toLowerCase());
 
-export const SignUpBody = z.object({ name: z.string().trim().min(1).max(100), email: Email, password: Password });
+export const SignUpBody = z.object({ name: storableString().trim().min(1).max(100), email: Email, password: Password });
 export type SignUpBody = z.input<typeof SignUpBody>;
 
 /** The password is not checked for length on sign-in: a wrong password is just wrong. */
-export const SignInBody = z.object({ email: Email, password: z.string().min(1).max(200) });
+export const SignInBody = z.object({ email: Email, password: storableString().min(1).max(200) });
 export type SignInBody = z.input<typeof SignInBody>;
 
-export const ChangePasswordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: Password });
+export const ChangePasswordBody = z.object({ currentPassword: storableString().min(1).max(200), newPassword: Password });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;
 
 /** The signed-in account, as the account itself sees it (email included). */

@@ -77,9 +77,19 @@ export const ERROR_STATUS = {
   /** Stances are taken on claims only. */
   NOT_A_CLAIM: 422,
   COMMENT_NOT_FOUND: 404,
+  // Request forgery (SECURITY.md): refused before anything is read or written.
+  /** A browser write authenticated by the session cookie without the `x-csrf-token` header. */
+  CSRF_TOKEN_MISSING: 403,
+  /** The `x-csrf-token` header does not belong to the session the cookie names. */
+  CSRF_TOKEN_INVALID: 403,
+  /** A write or live connection started by a page of another origin. */
+  CROSS_ORIGIN_REQUEST: 403,
+  /** Too many attempts (sign-in) or op batches (per member); retry after the time the message gives. */
   RATE_LIMITED: 429,
   INTERNAL_ERROR: 500,
   DATABASE_UNAVAILABLE: 503,
+  /** The server is stopping (deploy or restart); nothing was written. Retry shortly, against the next server. */
+  SHUTTING_DOWN: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

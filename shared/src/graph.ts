@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableString } from './text.js';
 import { Id } from './ids.js';
 import { EdgeKind, NodeKind } from './kinds.js';
 import { QuoteSelector } from './quote.js';
@@ -15,7 +16,7 @@ export const GraphNode = z.object({
   id: Id,
   kind: NodeKind,
   /** Claim/question/note text; for evidence, an optional caption (the quotation itself is `quote.exact`). */
-  text: z.string().max(NODE_TEXT_MAX),
+  text: storableString().max(NODE_TEXT_MAX),
   x: Coordinate,
   y: Coordinate,
   quote: QuoteSelector.nullable(),
@@ -32,7 +33,7 @@ export const GraphEdge = z.object({
   kind: EdgeKind,
   fromId: Id,
   toId: Id,
-  label: z.string().max(500).default(''),
+  label: storableString().max(500).default(''),
   authorId: Id.nullable(),
 });
 export type GraphEdge = z.infer<typeof GraphEdge>;
@@ -45,7 +46,7 @@ export const GraphArgument = z.object({
   id: Id,
   conclusionId: Id,
   premiseIds: z.array(Id).min(1).max(50),
-  label: z.string().max(500).default(''),
+  label: storableString().max(500).default(''),
   x: Coordinate,
   y: Coordinate,
   authorId: Id.nullable(),
@@ -55,9 +56,9 @@ export type GraphArgument = z.infer<typeof GraphArgument>;
 /** Something that happened, which readings disagree about (China 1925–27, Vietnam 1945). */
 export const GraphEvent = z.object({
   id: Id,
-  title: z.string().trim().min(1).max(200),
-  period: z.string().max(100).default(''),
-  description: z.string().max(5000).default(''),
+  title: storableString().trim().min(1).max(200),
+  period: storableString().max(100).default(''),
+  description: storableString().max(5000).default(''),
 });
 export type GraphEvent = z.infer<typeof GraphEvent>;
 
@@ -68,10 +69,10 @@ export type GraphEvent = z.infer<typeof GraphEvent>;
 export const GraphReading = z.object({
   id: Id,
   eventId: Id.nullable(),
-  title: z.string().trim().min(1).max(200),
+  title: storableString().trim().min(1).max(200),
   /** Who holds this reading: a member's name or a source's author. */
-  authorName: z.string().max(200).default(''),
-  description: z.string().max(5000).default(''),
+  authorName: storableString().max(200).default(''),
+  description: storableString().max(5000).default(''),
   nodeIds: z.array(Id).max(10_000),
   edgeIds: z.array(Id).max(20_000),
 });

@@ -23,3 +23,4 @@ export * from './sync-protocol.js';
 export * from './formats/index.js';
 export * from './evaluation/index.js';
 export * from './compare/index.js';
+export * from './text.js';

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { storableString } from './text.js';
 import { Id } from './ids.js';
 import { Role } from './group.js';
 
 /** POST /api/groups: a new study group; its creator becomes its owner. */
 export const CreateGroupBody = z.object({
-  name: z.string().trim().min(1).max(200),
-  description: z.string().max(2000).default(''),
+  name: storableString().trim().min(1).max(200),
+  description: storableString().max(2000).default(''),
 });
 export type CreateGroupBody = z.input<typeof CreateGroupBody>;
 

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { storableString } from './text.js';
 import { Id } from './ids.js';
 import { GraphArgument, GraphEdge, GraphEvent, GraphNode, GraphReading } from './graph.js';
 import { MAX_OPS_PER_BATCH, Op } from './ops.js';
 
-export const MapTitle = z.string().trim().min(1, 'A map needs a title.').max(200);
+export const MapTitle = storableString().trim().min(1, 'A map needs a title.').max(200);
 
 export const MapSummary = z.object({
   id: Id,
@@ -17,9 +18,9 @@ export const MapSummary = z.object({
 });
 export type MapSummary = z.infer<typeof MapSummary>;
 
-export const CreateMapBody = z.object({ title: MapTitle, description: z.string().max(2000).default('') });
+export const CreateMapBody = z.object({ title: MapTitle, description: storableString().max(2000).default('') });
 export const UpdateMapBody = z
-  .object({ title: MapTitle, description: z.string().max(2000) })
+  .object({ title: MapTitle, description: storableString().max(2000) })
   .partial()
   .refine((b) => Object.keys(b).length > 0, 'Give a title or a description to change.');
 

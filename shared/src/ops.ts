@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableString } from './text.js';
 import { Id } from './ids.js';
 import { EdgeKind, NodeKind } from './kinds.js';
 import { QuoteSelector } from './quote.js';
@@ -16,7 +17,7 @@ const NodeUpdate = z.object({
   id: Id,
   patch: z
     .object({
-      text: z.string().max(NODE_TEXT_MAX),
+      text: storableString().max(NODE_TEXT_MAX),
       kind: NodeKind,
       quote: QuoteSelector.nullable(),
     })
@@ -42,7 +43,7 @@ const EdgeUpdate = z.object({
   type: z.literal('edge.update'),
   id: Id,
   patch: z
-    .object({ kind: EdgeKind, label: z.string().max(500) })
+    .object({ kind: EdgeKind, label: storableString().max(500) })
     .partial()
     .refine((p) => Object.keys(p).length > 0, 'patch must change at least one field'),
 });
@@ -62,7 +63,7 @@ const ArgumentUpdate = z.object({
     .object({
       conclusionId: Id,
       premiseIds: z.array(Id).min(1).max(50),
-      label: z.string().max(500),
+      label: storableString().max(500),
     })
     .partial()
     .refine((p) => Object.keys(p).length > 0, 'patch must change at least one field'),

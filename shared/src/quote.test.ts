@@ -37,6 +37,18 @@ describe('selectQuote', () => {
     expect(quote.exact).toBe('“permanent revolution” 🚩');
     expect(QuoteSelector.safeParse(quote).success).toBe(true);
   });
+
+  it('never cuts a surrogate pair in half, so the selector is storable (half an emoji was a 500 on save)', () => {
+    // The 32-character context windows of [33, 36) start and end inside an emoji.
+    const text = `a🚩${'b'.repeat(31)}xyz${'c'.repeat(31)}🚩d`;
+    const quote = selectQuote(SOURCE, text, 34, 37);
+    expect(quote).toMatchObject({ exact: 'xyz', prefix: 'b'.repeat(31), suffix: 'c'.repeat(31) });
+    expect(QuoteSelector.safeParse(quote).success).toBe(true);
+    // A span whose ends fall inside emoji takes the whole emoji.
+    const wide = selectQuote(SOURCE, text, 2, text.length - 2);
+    expect(wide.exact).toBe(text.slice(1, text.length - 1));
+    expect(quoteMatches(wide, text)).toBe(true);
+  });
 });
 
 describe('quoteMatches', () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableString } from './text.js';
 import { Id } from './ids.js';
 import { NodeKind } from './kinds.js';
 import { PassageKind } from './source.js';
@@ -8,7 +9,7 @@ import { PassageKind } from './source.js';
  * stemmed, so "revolutions" finds "revolution".
  */
 export const SearchQuery = z.object({
-  q: z.string().trim().min(1, 'Type something to search for.').max(300),
+  q: storableString().trim().min(1, 'Type something to search for.').max(300),
   limit: z.coerce.number().int().min(1).max(100).default(30),
 });
 export type SearchQuery = z.input<typeof SearchQuery>;

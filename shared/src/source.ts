@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isStorableText, storableString } from './text.js';
 import { Id } from './ids.js';
 
 /** What kind of document a source is. */
@@ -34,16 +35,21 @@ export type Passage = z.infer<typeof Passage>;
 export const SOURCE_TEXT_MAX = 5_000_000;
 
 export const SourceMeta = z.object({
-  title: z.string().trim().min(1, 'A source needs a title.').max(300),
+  title: storableString().trim().min(1, 'A source needs a title.').max(300),
   kind: SourceKind,
-  author: z.string().trim().max(300).nullable().default(null),
-  date: z.string().trim().max(50).nullable().default(null),
-  url: z.url().max(2000).nullable().default(null),
+  author: storableString().trim().max(300).nullable().default(null),
+  date: storableString().trim().max(50).nullable().default(null),
+  /** A web address. Only http(s): a `javascript:` or `data:` URL must never become a link someone clicks. */
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .refine(isStorableText, 'Text may not contain NUL characters or unpaired UTF-16 surrogates.')
+    .nullable()
+    .default(null),
 });
 
 /** A source's text: not blank, at most SOURCE_TEXT_MAX characters. */
-export const SourceText = z
-  .string()
+export const SourceText = storableString()
   .min(1, 'The source text is empty.')
   .max(SOURCE_TEXT_MAX)
   .refine((text) => text.trim().length > 0, 'The source text is empty.');
@@ -57,6 +63,8 @@ export const SOURCE_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
 export const SOURCE_UPLOAD_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
 
 export const SourceSummary = SourceMeta.extend({
+  /** As stored: sources saved before only http(s) was accepted may have another scheme (never shown as a link). */
+  url: z.string().nullable(),
   id: Id,
   groupId: Id,
   revision: z.number().int().positive(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Stance } from './group.js';
-import { disagreements, summarizeStances } from './stance-summary.js';
+import { consensusVerdict, disagreements, summarizeStances } from './stance-summary.js';
 
 const s = (userId: string, nodeId: string, value: Stance['value'], confidence: number): Stance => ({ userId, nodeId, value, confidence, note: '' });
 
@@ -9,6 +9,14 @@ describe('stance summaries', () => {
     const summary = summarizeStances([s('a', 'n1', 'agree', 90), s('b', 'n1', 'agree', 70), s('a', 'n2', 'agree', 100), s('b', 'n2', 'disagree', 100)]);
     expect(summary.get('n1')).toMatchObject({ agree: 2, disagree: 0, lean: 80, controversy: 0.1 });
     expect(summary.get('n2')).toMatchObject({ agree: 1, disagree: 1, lean: 0, controversy: 1 });
+  });
+
+  it('says in one word where the group stands', () => {
+    const verdict = (...stances: Stance[]) => consensusVerdict(summarizeStances(stances).get('n')!);
+    expect(verdict(s('a', 'n', 'agree', 80), s('b', 'n', 'disagree', 70))).toBe('split');
+    expect(verdict(s('a', 'n', 'agree', 80), s('b', 'n', 'agree', 40))).toBe('agree');
+    expect(verdict(s('a', 'n', 'disagree', 60), s('b', 'n', 'unsure', 50))).toBe('disagree');
+    expect(verdict(s('a', 'n', 'agree', 20), s('b', 'n', 'unsure', 90))).toBe('unsure');
   });
 
   it('lists where two members disagree most, first', () => {

@@ -16,6 +16,23 @@ export interface ClaimConsensus {
   controversy: number;
 }
 
+/** Where the group stands on a claim, in one word: split, or agreeing on agree / disagree / unsure. */
+export type ConsensusVerdict = 'split' | 'agree' | 'disagree' | 'unsure';
+
+/** At this controversy (or more) a claim counts as controversial: half the group far from the other half. */
+export const CONTROVERSIAL = 0.5;
+
+/**
+ * The verdict the canvas colours a claim by: `split` when controversy reaches CONTROVERSIAL, else the side the
+ * group leans to when the lean is clear (a quarter of full confidence), else `unsure`.
+ */
+export function consensusVerdict(consensus: Pick<ClaimConsensus, 'lean' | 'controversy'>): ConsensusVerdict {
+  if (consensus.controversy >= CONTROVERSIAL) return 'split';
+  if (consensus.lean >= 25) return 'agree';
+  if (consensus.lean <= -25) return 'disagree';
+  return 'unsure';
+}
+
 /** Consensus and controversy per claim, from every member's stance. */
 export function summarizeStances(stances: readonly Stance[]): Map<string, ClaimConsensus> {
   const byNode = new Map<string, Stance[]>();

@@ -12,7 +12,7 @@ import { Comment, Stance } from './group.js';
 
 /** How far behind a joining client may be before it gets a snapshot instead of the ops it missed. */
 export const MAX_CATCHUP_OPS = 1_000;
-/** Clients send presence at most this often; the server drops what comes faster. */
+/** Clients send presence at most this often; the server relays it at this rate, coalescing what comes faster. */
 export const PRESENCE_HZ = 30;
 
 export const PresenceState = z.object({
@@ -71,7 +71,8 @@ export const ServerMessage = z.discriminatedUnion('type', [
     message: z.string(),
     opIndex: z.number().int().optional(),
   }),
-  z.object({ type: z.literal('presence'), peer: Peer }),
+  /** The latest presence of the peers whose presence changed lately (sent at most PRESENCE_HZ times a second). */
+  z.object({ type: z.literal('presence'), peers: z.array(Peer).min(1) }),
   z.object({ type: z.literal('peer-left'), connectionId: Id }),
   /** A message you sent could not be understood or is not allowed; the connection stays open. */
   z.object({ type: z.literal('error'), code: ErrorCode, message: z.string() }),

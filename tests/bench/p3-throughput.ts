@@ -14,7 +14,8 @@ const NODES = 1_000;
 const EDGES = 1_500;
 const PHASE_MS = 10_000;
 const BATCH = 100;
-const SINGLE_CONNECTIONS = 8;
+/** Live clients in the single-op phases: the original 8, and a room the size of P2's (50 members). */
+const SINGLE_CONNECTIONS = [8, 50] as const;
 const TARGET = 2_000;
 
 const rateRow = (id: string, measurement: string, ops: number, elapsedMs: number): Row => {
@@ -25,7 +26,10 @@ const rateRow = (id: string, measurement: string, ops: number, elapsedMs: number
 /**
  * P3: ops per second made durable on one map (acknowledged = committed), through the API as clients send them:
  * batched (100 text edits per POST, one request at a time, like an import or an API client) and single (one
- * move per batch over the live WebSocket, 8 members each with one batch on the wire, like MapDocument).
+ * move per batch over the live WebSocket, each member with one batch on the wire, like MapDocument), with 8
+ * members and with 50 (P2's room). Batches of one map that arrive while its transaction runs are committed
+ * together (group commit), so the single rate grows with the number of members sending at once; each member
+ * still waits for its ack before sending again.
  */
 export async function p3(cluster: BenchCluster): Promise<BenchResult> {
   const server = await startBenchServer(cluster, 'p3');
@@ -36,34 +40,49 @@ export async function p3(cluster: BenchCluster): Promise<BenchResult> {
     const say = (line: string) => process.env.BENCH_VERBOSE && console.error(`[bench]   P3 ${line}`);
     say('batched phase');
     const batched = await cpuSplit(pid, () => batchedPhase(server.api, map));
-    say('single phase');
-    const single = await cpuSplit(pid, () => singlePhase(server.api, map));
+    const singles = [];
+    for (const connections of SINGLE_CONNECTIONS) {
+      say(`single phase, ${connections} clients`);
+      singles.push({ connections, ...(await cpuSplit(pid, () => singlePhase(server.api, map, connections))) });
+    }
     say('stage probes');
     const after = await server.api.get<{ map: MapSummary }>(`/api/maps/${map.mapId}`);
-    const acknowledged = batched.result.ops + single.result.ops;
+    const acknowledged = batched.result.ops + singles.reduce((n, s) => n + s.result.ops, 0);
     const logged = after.map.version - map.version;
     // Stage timings on a fresh small map and on this one, so the cost per op can be split by stage and by size.
     const small = await server.api.post<MapSummary>(`/api/groups/${server.groupId}/maps`, { title: 'P3 small', description: '' });
     const seed = { id: randomUUID(), clientId: randomUUID() };
     await server.api.post(`/api/maps/${small.id}/ops`, { baseVersion: 0, clientId: seed.clientId, clientSeq: 0, ops: [{ type: 'node.create', node: { id: seed.id, kind: 'claim', text: 'x', x: 0, y: 0, quote: null } }] });
-    const moves = (nodeId: (k: number) => string) => {
+    // Groups of `size` one-move batches (from `size` clients), 8 groups; the first is left out as warm-up.
+    const moveGroups = (size: number, nodeId: (k: number) => string) =>
+      Array.from({ length: 8 }, (_, g) =>
+        Array.from({ length: size }, (_, k) => ({ baseVersion: 0, clientId: randomUUID(), clientSeq: g, ops: [{ type: 'nodes.move' as const, moves: [{ id: nodeId(k), x: g, y: k }] }] })),
+      );
+    const textBatches = Array.from({ length: 8 }, (_, g) => {
       const clientId = randomUUID();
-      return Array.from({ length: 8 }, (_, k) => ({ baseVersion: 0, clientId, clientSeq: k, ops: [{ type: 'nodes.move' as const, moves: [{ id: nodeId(k), x: k, y: k }] }] }));
-    };
+      return [{ baseVersion: 0, clientId, clientSeq: 0, ops: Array.from({ length: BATCH }, (_, i) => ({ type: 'node.update' as const, id: map.nodeIds[i]!, patch: { text: `Probe ${g}.${i}` } })) }];
+    });
     const userId = (await server.api.get<{ account: { id: string } | null }>('/api/auth/me').catch(() => null))?.account?.id;
-    const stagesSmall = userId ? await submitStages(server.databaseUrl, userId, small.id, moves(() => seed.id)) : 'n/a (no /api/auth/me)';
-    const stagesBig = userId ? await submitStages(server.databaseUrl, userId, map.mapId, moves((k) => map.nodeIds[k]!)) : 'n/a';
+    const probe = (mapId: string, groups: Parameters<typeof submitStages>[3]) => (userId ? submitStages(server.databaseUrl, userId, mapId, groups) : Promise.resolve('n/a (no /api/auth/me)'));
+    const stagesSmall = await probe(small.id, moveGroups(1, () => seed.id));
+    const stagesBig = await probe(map.mapId, moveGroups(1, (k) => map.nodeIds[k]!));
+    const stagesGroup = await probe(map.mapId, moveGroups(50, (k) => map.nodeIds[k]!));
+    const stagesText = await probe(map.mapId, textBatches);
     return {
       rows: [
         rateRow('P3 batched', `durable ops/s, ${BATCH}-op batches over HTTP, ${NODES}-node map`, batched.result.ops, batched.result.elapsed),
-        rateRow('P3 single', `durable ops/s, 1-op batches, ${SINGLE_CONNECTIONS} live clients, ${NODES}-node map`, single.result.ops, single.result.elapsed),
+        ...singles.map((single) =>
+          rateRow(single.connections === 8 ? 'P3 single' : `P3 single ${single.connections}`, `durable ops/s, 1-op batches, ${single.connections} live clients (1 in flight each), ${NODES}-node map`, single.result.ops, single.result.elapsed),
+        ),
       ],
       notes: [
         `P3: ${acknowledged} ops acknowledged, map version moved by ${logged} (every acknowledged op is in the log: ${acknowledged === logged ? 'yes' : 'NO'})`,
         `P3 batched ${batched.text}`,
-        `P3 single ${single.text}; batch round trip p50 ${single.result.p50.toFixed(0)} ms`,
-        `P3 one nodes.move, stage by stage (median of 7), 1-node map: ${stagesSmall}`,
-        `P3 one nodes.move, stage by stage (median of 7), ${NODES}-node map: ${stagesBig}`,
+        ...singles.map((single) => `P3 single, ${single.connections} clients: ${single.text}; batch round trip p50 ${single.result.p50.toFixed(0)} ms`),
+        `P3 stage by stage (median of 7 transactions), one nodes.move, 1-node map: ${stagesSmall}`,
+        `P3 stage by stage, one nodes.move, ${NODES}-node map: ${stagesBig}`,
+        `P3 stage by stage, a group of 50 one-move batches, ${NODES}-node map: ${stagesGroup}`,
+        `P3 stage by stage, one ${BATCH}-op text batch, ${NODES}-node map: ${stagesText}`,
       ],
     };
   } finally {
@@ -85,11 +104,11 @@ async function batchedPhase(api: Api, map: GeneratedMap): Promise<{ ops: number;
   return { ops, elapsed: now() - start };
 }
 
-async function singlePhase(api: Api, map: GeneratedMap): Promise<{ ops: number; elapsed: number; p50: number }> {
+async function singlePhase(api: Api, map: GeneratedMap, connections: number): Promise<{ ops: number; elapsed: number; p50: number }> {
   const roundTrips: number[] = [];
   let ops = 0;
   const sockets = await Promise.all(
-    Array.from({ length: SINGLE_CONNECTIONS }, () => {
+    Array.from({ length: connections }, () => {
       const socket = new WebSocket(`${api.baseUrl.replace('http', 'ws')}/api/maps/${map.mapId}/live`, { headers: api.headers });
       return new Promise<WebSocket>((resolve, reject) => {
         socket.once('error', reject);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@counterpoint/shared';
-import { buildApp, type App } from '../../server/src/app.js';
+import { buildApp, type App, type AppOptions } from '../../server/src/app.js';
 import { sessionActorResolver } from '../../server/src/plugins/actor.js';
 import type { Db } from '../../server/src/db/prisma.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -19,7 +19,9 @@ export interface TestContext {
  * The real app over a fresh real database, in demo mode; requests act as the user named in TEST_USER_HEADER, or
  * else (account tests) as the user of their session cookie, exactly as in the real app.
  */
-export async function createTestApp(options: { authRateLimit?: { max: number; timeWindowMs: number } } = {}): Promise<TestContext> {
+export async function createTestApp(
+  options: Pick<AppOptions, 'authRateLimit' | 'opRateLimit' | 'allowedOrigins' | 'shutdownDrainMs'> = {},
+): Promise<TestContext> {
   const database = await createTestDatabase();
   // The app's own session repository (set once built), so sign-out and password changes are seen at once.
   let bySession: ReturnType<typeof sessionActorResolver> = async () => null;
@@ -28,6 +30,10 @@ export async function createTestApp(options: { authRateLimit?: { max: number; ti
     databaseUrl: database.url,
     demoMode: true,
     authRateLimit: options.authRateLimit ?? { max: 1000, timeWindowMs: 60_000 },
+    // Tests submit batch after batch as one member; the limit itself is tested with a low one.
+    opRateLimit: options.opRateLimit ?? { perMinute: 1_000_000, burst: 100_000 },
+    allowedOrigins: options.allowedOrigins,
+    shutdownDrainMs: options.shutdownDrainMs,
     resolveActor: async (request) => {
       const userId = request.headers[TEST_USER_HEADER];
       return typeof userId === 'string' && userId ? { userId } : bySession(request);

@@ -26,3 +26,25 @@ export async function signInAsDemo(page: Page, baseUrl: string, name = 'Dana'): 
   await page.getByRole('button', { name: `Continue as ${name}` }).click();
   await page.getByRole('heading', { name: 'Your maps' }).waitFor();
 }
+
+/** A demo member's session as a browser holds it: the cookies, and the CSRF token its page script would send. */
+export interface DemoSession {
+  /** The `cookie` header value (session and CSRF cookies). */
+  cookie: string;
+  /** The `cp_csrf` cookie's value, to echo in `x-csrf-token`. */
+  csrfToken: string;
+  /** Headers of a same-origin browser write: cookie, token, Origin and JSON content type. */
+  writeHeaders: Record<string, string>;
+}
+
+/** Signs in like demoCookie, and also returns what a browser's writes carry (server/src/plugins/csrf.ts). */
+export async function demoSession(baseUrl: string, name = 'Dana'): Promise<DemoSession> {
+  const cookie = await demoCookie(baseUrl, name);
+  const csrfToken = /(?:^|; )cp_csrf=([^;]*)/.exec(cookie)?.[1];
+  if (!csrfToken) throw new Error('Demo sign-in set no CSRF cookie');
+  return {
+    cookie,
+    csrfToken,
+    writeHeaders: { cookie, 'x-csrf-token': csrfToken, origin: new URL(baseUrl).origin, 'content-type': 'application/json' },
+  };
+}

@@ -26,7 +26,18 @@ export async function startServerProcess(
   const lines: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'server', 'src', 'main.ts')], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_MODE: '1', ...env },
+    // Tests drive many op batches as one demo member: the op rate limit is raised unless a test sets its own.
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      DEMO_MODE: '1',
+      OPS_RATE_LIMIT_PER_MINUTE: '1000000',
+      OPS_RATE_LIMIT_BURST: '100000',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (chunk) => lines.push(String(chunk)));

@@ -79,3 +79,30 @@ describe('comment threads', () => {
     owner.close();
   });
 });
+
+describe('live relay through map_events', () => {
+  it('relays each change once to a member on the writing instance, even the writer, and long comments whole', async () => {
+    const writer = await watch(team.editor.id);
+    const other = await watch(team.owner.id);
+    // Longer than a NOTIFY payload may be: the notification names the row, the relay reads it.
+    const long = 'Why? '.repeat(1_900).trim();
+    const posted = Comment.parse((await call('POST', `/api/nodes/${claimId}/comments`, team.editor.id, { body: long })).json());
+    await call('PUT', `/api/nodes/${claimId}/stance`, team.editor.id, { value: 'agree', confidence: 55 });
+    for (const client of [writer, other]) {
+      expect((await client.next('comment', (m) => m.comment.id === posted.id)).comment.body).toBe(long);
+      // Relays go out in notification order: once the later stance is here, a duplicate comment would be too.
+      await client.next('stance', (m) => m.stance.confidence === 55);
+      expect(client.received.filter((m) => m.type === 'comment' && m.comment.id === posted.id)).toEqual([]);
+    }
+    writer.close();
+    other.close();
+  });
+
+  it('sends nothing when the write is refused', async () => {
+    const owner = await watch(team.owner.id);
+    expectApiError(await call('PUT', `/api/nodes/${claimId}/stance`, team.viewer.id, { value: 'agree', confidence: 50 }), 'FORBIDDEN');
+    await call('PUT', `/api/nodes/${claimId}/stance`, team.commenter.id, { value: 'unsure', confidence: 10 });
+    expect((await owner.next('stance')).stance).toMatchObject({ userId: team.commenter.id, confidence: 10 });
+    owner.close();
+  });
+});

@@ -85,12 +85,12 @@ describe('live WebSocket /api/maps/:mapId/live', () => {
     await bob.next('catchup');
     const cursor = { x: 12, y: 34 };
     alice.send({ type: 'presence', cursor, selection: [], editing: null, dragging: null });
-    const seen = await bob.next('presence', (m) => m.peer.user.id === owner.id && m.peer.presence.cursor !== null);
-    expect(seen.peer.presence.cursor).toEqual(cursor);
+    const seen = await bob.next('presence', (m) => m.peers.some((p) => p.user.id === owner.id && p.presence.cursor !== null));
+    expect(seen.peers.find((p) => p.user.id === owner.id)!.presence.cursor).toEqual(cursor);
     const aliceId = (await alice.next('welcome')).connectionId;
     alice.close();
     await bob.next('peer-left', (m) => m.connectionId === aliceId);
-    expect(alice.received.filter((m) => m.type === 'presence' && m.peer.connectionId === aliceId)).toEqual([]);
+    expect(alice.received.filter((m) => m.type === 'presence' && m.peers.some((p) => p.connectionId === aliceId))).toEqual([]);
     bob.close();
   });
 

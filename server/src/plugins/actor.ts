@@ -45,8 +45,12 @@ export function sessionActorResolver(sessions: SessionRepository): ActorResolver
  */
 export default fp<{ resolveActor: ActorResolver }>(
   async (app, { resolveActor }) => {
+    // Resolved once per request: hooks (op rate limit) and the route both ask, and each ask is a session lookup.
+    const resolved = new WeakMap<FastifyRequest, Promise<Actor | null>>();
     app.decorateRequest('actor', async function (this: FastifyRequest) {
-      const actor = await resolveActor(this);
+      let pending = resolved.get(this);
+      if (!pending) resolved.set(this, (pending = resolveActor(this)));
+      const actor = await pending;
       if (!actor) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
       return actor;
     });

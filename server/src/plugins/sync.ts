@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import websocket from '@fastify/websocket';
 import { readOpLog } from '../repositories/op-log-repository.js';
 import { MAP_OPS_CHANNEL } from '../services/map-service.js';
+import { DiscussionRelay } from '../sync/discussion-relay.js';
 import { PgListener } from '../sync/pg-listener.js';
 import { SyncHub } from '../sync/sync-hub.js';
 
@@ -41,10 +42,16 @@ export default fp<{ databaseUrl: string }>(
       () => hub.disconnectAll(),
     );
     await listener.start();
+    // This instance's own commits go out from memory right after COMMIT; NOTIFY still tells the other instances.
+    app.services.maps.onCommitted((mapId, entries) => hub.publish(mapId, entries));
+    // Stances and comments written through any instance, relayed to this instance's connections.
+    const discussionRelay = new DiscussionRelay(databaseUrl, app.db, hub, { info: (m) => app.log.info(m), error: (m, err) => app.log.error({ err }, m) });
+    await discussionRelay.start();
     app.decorate('syncHub', hub);
     app.addHook('onClose', async () => {
       await listener.close();
+      await discussionRelay.close();
     });
   },
-  { name: 'sync', dependencies: ['database'] },
+  { name: 'sync', dependencies: ['database', 'services'] },
 );

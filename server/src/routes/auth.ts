@@ -3,8 +3,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Account, ChangePasswordBody, DemoMember, DemoSignInBody, Me, SignInBody, SignUpBody } from '@counterpoint/shared';
 import { SESSION_COOKIE, sessionToken } from '../plugins/actor.js';
+import { CSRF_COOKIE, setCsrfCookie } from '../plugins/csrf.js';
 
-/** httpOnly (no script reads it), SameSite=Lax (not sent on cross-site posts), Secure when served over HTTPS. */
+/**
+ * httpOnly (no script reads it), SameSite=Lax (not sent on cross-site posts), Secure when served over HTTPS. The
+ * session's CSRF token goes with it, in a cookie the web app can read (plugins/csrf.ts).
+ */
 function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session: { token: string; expiresAt: Date }) {
   reply.setCookie(SESSION_COOKIE, session.token, {
     httpOnly: true,
@@ -13,6 +17,7 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, session:
     path: '/',
     expires: session.expiresAt,
   });
+  setCsrfCookie(request, reply, session);
 }
 
 /** /api/auth/*: accounts and sessions. Only these routes touch the session cookie. */
@@ -40,6 +45,7 @@ const authRoutes: FastifyPluginAsyncZod = async (app) => {
     const token = sessionToken(request);
     if (token) await sessions.delete(token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(CSRF_COOKIE, { path: '/' });
     return reply.code(204).send(null);
   });
 

@@ -7,9 +7,9 @@ const NodeParams = z.object({ nodeId: Id });
 const MapParams = z.object({ mapId: Id });
 const CommentParams = z.object({ commentId: Id });
 
-/** Stances and comment threads; each change is also relayed live to the map's open connections. */
+/** Stances and comment threads; each change reaches the map's live connections through `map_events` (sync/discussion-relay.ts). */
 const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
-  const discussion = createDiscussionService(app.db, ({ mapId, ...message }) => app.syncHub.relay(mapId, message));
+  const discussion = createDiscussionService(app.db);
 
   app.put('/nodes/:nodeId/stance', { schema: { tags: ['discussion'], params: NodeParams, body: SetStanceBody, response: { 200: Stance } } }, async (request) =>
     discussion.setStance(request.params.nodeId, await request.actor(), request.body),

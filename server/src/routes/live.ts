@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { Id } from '@counterpoint/shared';
 import { AppError } from '../errors.js';
 import type { Actor } from '../plugins/actor.js';
+import { isCrossOrigin } from '../plugins/cross-origin.js';
+import type { MapService } from '../services/map-service.js';
 import { LiveSession } from '../sync/live-session.js';
 
 const Params = z.object({ mapId: Id });
@@ -11,6 +13,23 @@ declare module 'fastify' {
   interface FastifyRequest {
     liveContext?: { mapId: string; actor: Actor; user: { id: string; name: string; color: string } };
   }
+}
+
+/**
+ * The map service as a live session uses it: each batch is counted against the member's op rate (the same
+ * allowance as HTTP) and tracked as in flight, so shutdown lets it commit and be acknowledged. A refusal is an
+ * AppError, which the session answers as a `reject` the client retries (429 / 503).
+ */
+function liveMaps(app: FastifyInstance): MapService {
+  const maps = app.services.maps;
+  return {
+    ...maps,
+    submitOps: (mapId, actor, ...rest) =>
+      app.liveWrites.run(async () => {
+        app.checkOpRate(actor.userId);
+        return maps.submitOps(mapId, actor, ...rest);
+      }),
+  };
 }
 
 /**
@@ -23,6 +42,10 @@ const liveRoutes: FastifyPluginAsync = async (app) => {
     {
       websocket: true,
       preValidation: async (request) => {
+        // Browsers let any page open a WebSocket to any host, cookie included: only our own pages may.
+        if (isCrossOrigin(request, app.allowedOrigins)) {
+          throw new AppError('CROSS_ORIGIN_REQUEST', 'Live updates may only be opened from this site.');
+        }
         const params = Params.safeParse(request.params);
         if (!params.success) throw new AppError('VALIDATION_FAILED', 'Invalid request: params.mapId Invalid UUID.');
         const actor = await request.actor();
@@ -37,7 +60,7 @@ const liveRoutes: FastifyPluginAsync = async (app) => {
       const context = request.liveContext!;
       new LiveSession(socket, context.mapId, context.actor, context.user, {
         hub: app.syncHub,
-        maps: app.services.maps,
+        maps: liveMaps(app),
         readOps: (mapId, since, limit) => app.services.maps.opsSince(mapId, context.actor, since, limit),
         log: request.log,
       });

@@ -17,7 +17,13 @@ const mapRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/maps/:mapId',
     { schema: { tags: ['maps'], params: MapParams, response: { 200: MapSnapshot } } },
-    async (request) => app.services.maps.snapshot(request.params.mapId, await request.actor()),
+    async (request, reply) => {
+      const body = await app.services.maps.snapshotBody(request.params.mapId, await request.actor());
+      // Sent as it is: Fastify passes a Buffer through untouched, skipping the route's zod serializer (100 ms on a
+      // 5,000-node map, every time). MapSnapshot stays the documented response; the body is made from the same
+      // graph types (tests parse it with MapSnapshot).
+      return reply.type('application/json; charset=utf-8').send(body as unknown as MapSnapshot);
+    },
   );
 
   app.patch(

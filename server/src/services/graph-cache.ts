@@ -26,6 +26,14 @@ export class GraphCache {
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 
+  /**
+   * The version the map's graph is cached at, or null, without marking it used: a reader asks the database for
+   * the graph only when the map's version differs from it.
+   */
+  versionOf(mapId: string): number | null {
+    return this.entries.get(mapId)?.version ?? null;
+  }
+
   forget(mapId: string): void {
     this.entries.delete(mapId);
   }

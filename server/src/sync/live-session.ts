@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import {
-  ClientMessage,
-  emptyPresence,
-  MAX_CATCHUP_OPS,
-  PRESENCE_HZ,
-  type Peer,
-  type ServerMessage,
-} from '@counterpoint/shared';
+import { ClientMessage, emptyPresence, MAX_CATCHUP_OPS, type Peer, type ServerMessage } from '@counterpoint/shared';
 import type { FastifyBaseLogger } from 'fastify';
 import { AppError } from '../errors.js';
 import { isDatabaseDown } from '../plugins/error-handler.js';
@@ -22,19 +15,18 @@ export interface SessionDeps {
   log: FastifyBaseLogger;
 }
 
-/** Presence faster than this is dropped (clients throttle to PRESENCE_HZ; this leaves room for jitter). */
-const MIN_PRESENCE_INTERVAL_MS = 1000 / (PRESENCE_HZ * 2);
+type Parsed = { ok: true; message: ClientMessage } | { ok: false; error: ServerMessage };
 
 /**
- * One member's live connection to one map. Messages are handled one at a time, in the order they arrive, so a
- * batch sent right after `join` is applied after the catch-up is out.
+ * One member's live connection to one map. Join and submits are handled one at a time, in the order they arrive,
+ * so a batch sent right after `join` is applied after the catch-up is out, and a member's batches commit in the
+ * order sent. Presence and ping are answered at once: a pointer must not wait behind a batch being committed.
+ * Presence before the join is complete is ignored.
  */
 export class LiveSession implements HubConnection {
   readonly connectionId = randomUUID();
   private joined = false;
   private queue: Promise<void> = Promise.resolve();
-  private lastPresenceAt = 0;
-  private presenceTimer: NodeJS.Timeout | null = null;
   peer: Peer;
 
   constructor(
@@ -46,7 +38,10 @@ export class LiveSession implements HubConnection {
   ) {
     this.peer = { connectionId: this.connectionId, user, presence: emptyPresence };
     socket.on('message', (data, isBinary) => {
-      this.queue = this.queue.then(() => this.handle(isBinary ? null : String(data)));
+      const parsed = parse(isBinary ? null : String(data));
+      if (parsed.ok && parsed.message.type === 'presence') return this.presence(parsed.message);
+      if (parsed.ok && parsed.message.type === 'ping') return this.send({ type: 'pong' });
+      this.queue = this.queue.then(() => this.handle(parsed));
     });
     socket.on('close', () => this.closed());
   }
@@ -56,22 +51,16 @@ export class LiveSession implements HubConnection {
   }
 
   send(message: ServerMessage): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(JSON.stringify(message));
+    this.sendText(JSON.stringify(message));
   }
 
-  private async handle(raw: string | null): Promise<void> {
-    let json: unknown;
-    try {
-      json = raw === null ? undefined : JSON.parse(raw);
-    } catch {
-      return this.send({ type: 'error', code: 'BAD_JSON', message: 'Messages are JSON objects.' });
-    }
-    const parsed = ClientMessage.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return this.send({ type: 'error', code: 'VALIDATION_FAILED', message: `Invalid message: ${issue ? `${issue.path.join('.') || 'message'} ${issue.message}` : 'bad input'}.` });
-    }
-    const message = parsed.data;
+  sendText(text: string): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(text);
+  }
+
+  private async handle(parsed: Parsed): Promise<void> {
+    if (!parsed.ok) return this.send(parsed.error);
+    const message = parsed.message;
     try {
       switch (message.type) {
         case 'join':
@@ -104,7 +93,8 @@ export class LiveSession implements HubConnection {
     }
     this.joined = true;
     hub.joined(this.mapId, this);
-    hub.relay(this.mapId, { type: 'presence', peer: this.peer }, this);
+    // The others learn of the newcomer with the room's next presence message.
+    hub.presenceChanged(this.mapId, this);
   }
 
   private async submit(message: Extract<ClientMessage, { type: 'submit' }>): Promise<void> {
@@ -129,29 +119,30 @@ export class LiveSession implements HubConnection {
     }
   }
 
-  /**
-   * Keeps the latest presence and relays it at most every MIN_PRESENCE_INTERVAL_MS. Faster updates are coalesced,
-   * never dropped: the last state a member sends (e.g. "no longer editing") always reaches the others.
-   */
+  /** Keeps the latest presence; the hub relays it with the room's next presence message (coalesced, never dropped). */
   private presence(state: Extract<ClientMessage, { type: 'presence' }>): void {
     if (!this.joined) return;
     const { type: _type, ...presence } = state;
     this.peer = { ...this.peer, presence };
-    if (this.presenceTimer) return;
-    const wait = this.lastPresenceAt + MIN_PRESENCE_INTERVAL_MS - Date.now();
-    if (wait <= 0) return this.relayPresence();
-    this.presenceTimer = setTimeout(() => this.relayPresence(), wait);
-  }
-
-  private relayPresence(): void {
-    this.presenceTimer = null;
-    this.lastPresenceAt = Date.now();
-    this.deps.hub.relay(this.mapId, { type: 'presence', peer: this.peer }, this);
+    this.deps.hub.presenceChanged(this.mapId, this);
   }
 
   private closed(): void {
-    if (this.presenceTimer) clearTimeout(this.presenceTimer);
     this.deps.hub.leave(this.mapId, this);
     if (this.joined) this.deps.hub.relay(this.mapId, { type: 'peer-left', connectionId: this.connectionId });
   }
+}
+
+function parse(raw: string | null): Parsed {
+  let json: unknown;
+  try {
+    json = raw === null ? undefined : JSON.parse(raw);
+  } catch {
+    return { ok: false, error: { type: 'error', code: 'BAD_JSON', message: 'Messages are JSON objects.' } };
+  }
+  const parsed = ClientMessage.safeParse(json);
+  if (parsed.success) return { ok: true, message: parsed.data };
+  const issue = parsed.error.issues[0];
+  const where = issue ? `${issue.path.join('.') || 'message'} ${issue.message}` : 'bad input';
+  return { ok: false, error: { type: 'error', code: 'VALIDATION_FAILED', message: `Invalid message: ${where}.` } };
 }

@@ -1,4 +1,5 @@
 import type { OpLogEntry, Peer, ServerMessage } from '@counterpoint/shared';
+import { PresenceRelay } from './presence-relay.js';
 
 /** One open WebSocket as the hub sees it. */
 export interface HubConnection {
@@ -6,6 +7,8 @@ export interface HubConnection {
   /** Who is on the other end and what they are doing. */
   readonly peer: Peer;
   send(message: ServerMessage): void;
+  /** Sends a message already serialised (a broadcast is serialised once for the whole room). */
+  sendText(text: string): void;
   /** Ends the connection; the client reconnects and resumes from its last version. */
   close(code: number, reason: string): void;
 }
@@ -13,13 +16,14 @@ export interface HubConnection {
 interface Room {
   connections: Set<HubConnection>;
   /** Connections still receiving their catch-up: broadcasts wait for them, in order. */
-  joining: Map<HubConnection, ServerMessage[]>;
+  joining: Map<HubConnection, string[]>;
   /** Highest version broadcast to this room (everything up to it has been sent). */
   lastBroadcast: number;
-  /** Flushes run one after another so ops go out once each and in order. */
+  /** Log reads run one after another so ops go out once each and in order. */
   flushing: Promise<void>;
   /** A notification arrived while flushing: flush again afterwards. */
   dirty: boolean;
+  presence: PresenceRelay;
 }
 
 export interface HubStore {
@@ -31,9 +35,11 @@ export interface HubStore {
 const FLUSH_PAGE = 2_000;
 
 /**
- * Fans committed ops out to every connection that has the map open on this server instance. It learns of a
- * commit only through `notify({mapId, version})` (PostgreSQL NOTIFY, from any instance) and reads the ops from
- * the log, so an op is broadcast only after it is durable, exactly once per connection, in version order.
+ * Fans committed ops out to every connection that has the map open on this server instance, exactly once per
+ * connection and in version order, and only after they are durable. Commits made through this instance arrive
+ * with their ops from memory right after COMMIT (`publish`), so they go out without a log read. Commits made
+ * anywhere arrive as `notify({mapId, version})` (PostgreSQL NOTIFY); whatever has not been broadcast by then is
+ * read from the log. Each message is serialised once for the whole room.
  */
 export class SyncHub {
   private readonly rooms = new Map<string, Room>();
@@ -53,7 +59,15 @@ export class SyncHub {
       const version = await this.store.mapVersion(mapId);
       room = this.rooms.get(mapId); // another connection may have created it meanwhile
       if (!room) {
-        room = { connections: new Set(), joining: new Map(), lastBroadcast: version, flushing: Promise.resolve(), dirty: false };
+        const created: Room = {
+          connections: new Set(),
+          joining: new Map(),
+          lastBroadcast: version,
+          flushing: Promise.resolve(),
+          dirty: false,
+          presence: new PresenceRelay((connection, text) => this.deliver(created, connection, text)),
+        };
+        room = created;
         this.rooms.set(mapId, room);
       }
     }
@@ -67,7 +81,7 @@ export class SyncHub {
     const held = room?.joining.get(connection);
     if (!room || !held) return;
     room.joining.delete(connection);
-    for (const message of held) connection.send(message);
+    for (const text of held) connection.sendText(text);
   }
 
   leave(mapId: string, connection: HubConnection): void {
@@ -75,7 +89,11 @@ export class SyncHub {
     if (!room) return;
     room.connections.delete(connection);
     room.joining.delete(connection);
-    if (room.connections.size === 0) this.rooms.delete(mapId);
+    room.presence.leave(connection);
+    if (room.connections.size === 0) {
+      room.presence.stop();
+      this.rooms.delete(mapId);
+    }
   }
 
   /** Everyone in the map but `except`, as peers. */
@@ -84,11 +102,31 @@ export class SyncHub {
     return room ? [...room.connections].filter((c) => c !== except && !room.joining.has(c)).map((c) => c.peer) : [];
   }
 
-  /** Sends a message to everyone in the room but `except` (presence). */
+  /** Sends a message to everyone in the room but `except` (peer-left, stances, comments). */
   relay(mapId: string, message: ServerMessage, except?: HubConnection): void {
     const room = this.rooms.get(mapId);
     if (!room) return;
-    for (const connection of room.connections) if (connection !== except) this.deliver(room, connection, message);
+    const text = JSON.stringify(message);
+    for (const connection of room.connections) if (connection !== except) this.deliver(room, connection, text);
+  }
+
+  /** The connection's presence changed: the others get it with the room's next presence message. */
+  presenceChanged(mapId: string, connection: HubConnection): void {
+    const room = this.rooms.get(mapId);
+    if (room?.connections.has(connection)) room.presence.changed(connection, room.connections);
+  }
+
+  /**
+   * This instance committed these ops (consecutive versions) and the commit succeeded. Sent at once when they
+   * follow what the room has had; after a gap (a commit made elsewhere, not yet announced) the log is read.
+   */
+  publish(mapId: string, entries: readonly OpLogEntry[]): void {
+    const room = this.rooms.get(mapId);
+    if (!room) return;
+    const fresh = entries.filter((e) => e.version > room.lastBroadcast);
+    if (fresh.length === 0) return;
+    if (fresh[0]!.version !== room.lastBroadcast + 1) return this.scheduleFlush(mapId, room);
+    this.broadcast(room, fresh);
   }
 
   /** A commit happened on some instance. */
@@ -134,17 +172,23 @@ export class SyncHub {
   private async flush(mapId: string, room: Room): Promise<void> {
     for (;;) {
       const entries = await this.store.readOps(mapId, room.lastBroadcast, FLUSH_PAGE);
-      if (entries.length === 0) return;
-      room.lastBroadcast = entries[entries.length - 1]!.version;
-      const message: ServerMessage = { type: 'ops', entries };
-      for (const connection of room.connections) this.deliver(room, connection, message);
+      // `publish` may have sent some of these while the log was being read; the rest follow on from there.
+      const fresh = entries.filter((e) => e.version > room.lastBroadcast);
+      if (fresh.length > 0) this.broadcast(room, fresh);
       if (entries.length < FLUSH_PAGE) return;
     }
   }
 
-  private deliver(room: Room, connection: HubConnection, message: ServerMessage): void {
+  /** Sends ops that follow on from `lastBroadcast` to the whole room. */
+  private broadcast(room: Room, entries: OpLogEntry[]): void {
+    room.lastBroadcast = entries[entries.length - 1]!.version;
+    const text = JSON.stringify({ type: 'ops', entries } satisfies ServerMessage);
+    for (const connection of room.connections) this.deliver(room, connection, text);
+  }
+
+  private deliver(room: Room, connection: HubConnection, text: string): void {
     const held = room.joining.get(connection);
-    if (held) held.push(message);
-    else connection.send(message);
+    if (held) held.push(text);
+    else connection.sendText(text);
   }
 }

@@ -30,7 +30,9 @@ export async function readSourceUpload(request: FastifyRequest): Promise<Record<
     }
     if (code === 'FST_FILES_LIMIT') throw new AppError('VALIDATION_FAILED', 'Upload one file per source.');
     if (code === 'FST_FIELDS_LIMIT' || code === 'FST_PARTS_LIMIT') throw new AppError('VALIDATION_FAILED', 'The upload has too many fields.');
-    throw error;
+    // Anything else reading the parts throws is a form cut short or badly framed ("Unexpected end of form"): the
+    // client's fault, not ours (it was a 500).
+    throw new AppError('VALIDATION_FAILED', 'The upload is not a complete multipart form; send it again.');
   }
   if (!file) throw new AppError('UPLOAD_MISSING_FILE', 'Choose a .txt, .md or .html file to import (the form field "file").');
 

@@ -12,20 +12,25 @@ const NAMES: readonly ArgumentLabel[] = ['undecided', 'in', 'out'];
  */
 export function evaluateGraph(graph: Graph, scope?: FrameworkScope): Evaluation {
   const framework = buildFramework(graph, scope);
-  const codes = groundedLabelling(framework.size, framework.from, framework.to);
   const { nodeIds, from, to, namedAttacker } = framework;
+  const codes = groundedLabelling(framework.size, from, to);
+  // Read the label codes once: a module binding can cost a property read per use once bundled or transpiled.
+  const inCode: number = IN;
+  const outCode: number = OUT;
+  const nodeCount = nodeIds.length;
 
   const labels: Record<string, ArgumentLabel> = {};
-  for (let i = 0; i < nodeIds.length; i++) labels[nodeIds[i]!] = NAMES[codes[i]!]!;
+  for (let i = 0; i < nodeCount; i++) labels[nodeIds[i]!] = NAMES[codes[i]!]!;
 
   const reasons: Record<string, string[]> = {};
   for (let k = 0; k < to.length; k++) {
     const target = to[k]!;
     const named = namedAttacker[k]!;
-    if (target >= nodeIds.length || named < 0 || codes[target] !== OUT || codes[from[k]!] !== IN) continue;
-    const list = (reasons[nodeIds[target]!] ??= []);
+    if (target >= nodeCount || named < 0 || codes[target] !== outCode || codes[from[k]!] !== inCode) continue;
     const attacker = nodeIds[named]!;
-    if (!list.includes(attacker)) list.push(attacker);
+    const list = reasons[nodeIds[target]!];
+    if (!list) reasons[nodeIds[target]!] = [attacker];
+    else if (!list.includes(attacker)) list.push(attacker);
   }
 
   const inferences: Record<string, ArgumentLabel> = {};

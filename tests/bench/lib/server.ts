@@ -44,7 +44,9 @@ export async function startBenchServer(cluster: BenchCluster, label: string): Pr
     : {};
   let server: ServerProcess;
   try {
-    server = await startServerProcess(database.url, env);
+    // The benchmarks drive thousands of op batches a second as one member (Dana): far past the per-member op rate
+    // limit a real deployment keeps (OPS_RATE_LIMIT_PER_MINUTE), so it is lifted here rather than measured.
+    server = await startServerProcess(database.url, { OPS_RATE_LIMIT_PER_MINUTE: '100000000', OPS_RATE_LIMIT_BURST: '1000000', ...env });
   } catch (error) {
     await database.drop();
     throw error;

@@ -38,7 +38,8 @@ export class EngineClient implements LoadClient {
 
   /**
    * Times every edit in each `ops` broadcast, and checks that a sample of them is in PostgreSQL's op log when
-   * the observer has it (the server broadcasts only what it read back from the log after the commit).
+   * the observer has it (the server broadcasts its own commits from memory, but only once COMMIT has returned;
+   * this check would catch a broadcast sent before).
    */
   observe(recorder: LatencyRecorder, database: pg.Client, durability: { checked: number; missing: number }): void {
     let count = 0;

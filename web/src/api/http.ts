@@ -1,6 +1,7 @@
 import { ApiErrorBody } from '@counterpoint/shared';
 import type { z } from 'zod';
 import { ApiError, NetworkError } from './api-error';
+import { csrfHeaderFor } from './csrf';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -15,7 +16,11 @@ export async function request(method: Method, path: string, schema: z.ZodType | 
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...csrfHeaderFor(method),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (cause) {

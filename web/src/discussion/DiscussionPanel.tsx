@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { disagreements, summarizeStances, type Graph } from '@counterpoint/shared';
 import { useQuery } from '@tanstack/react-query';
 import { fetchMembers } from '../api/endpoints';
@@ -8,7 +8,12 @@ import { useMapComments, useMapStances } from '../api/useDiscussion';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { CommentThread } from './CommentThread';
 import { ConsensusBar } from './ConsensusBar';
+import { CanvasLegend } from './CanvasLegend';
+import { ThreadIcon } from './NodeDiscussionMarks';
+import './discussion-panel.css';
 import { StanceForm } from './StanceForm';
+import { discussionMarks } from './stance-decorations';
+import { useCanvasView, useDiscussionFocus } from './useDiscussionMarks';
 
 interface Props {
   mapId: string;
@@ -20,7 +25,8 @@ interface Props {
 
 /**
  * Positions and comments beside the canvas: the claims with the group's consensus (or one member's positions),
- * where two members disagree most, and for the chosen node your position and its comment threads.
+ * where two members disagree most, and for the chosen node your position and its comment threads. Whose
+ * positions it shows, it also shows on the canvas (see stance-decorations.ts), unless that is switched off.
  */
 export function DiscussionPanel({ mapId, groupId, graph, canDiscuss }: Props) {
   const me = useMe().data?.account;
@@ -28,14 +34,25 @@ export function DiscussionPanel({ mapId, groupId, graph, canDiscuss }: Props) {
   const comments = useMapComments(mapId);
   const members = useQuery({ queryKey: groupKeys.members(groupId), queryFn: () => fetchMembers(groupId) });
   const claims = useMemo(() => Object.values(graph.nodes).filter((n) => n.kind === 'claim'), [graph]);
-  const [nodeId, setNodeId] = useState<string>(claims[0]?.id ?? '');
-  const [view, setView] = useState<string>('group');
+  const view = useCanvasView();
+  const focus = useDiscussionFocus();
+  // The chosen node lives in the store: a thread badge on the canvas chooses it too.
+  const nodeId = focus.nodeId && graph.nodes[focus.nodeId] ? focus.nodeId : (claims[0]?.id ?? '');
+  const setNodeId = (id: string) => discussionMarks.selectNode(id);
+  const shown = view.positions.mode === 'member' ? view.positions.userId : 'group';
   const [pair, setPair] = useState<[string, string]>(['', '']);
   const summary = useMemo(() => summarizeStances(stances.data ?? []), [stances.data]);
   const all = stances.data ?? [];
   const name = (userId: string) => members.data?.find((m) => m.user.id === userId)?.user.name ?? '?';
   const openThreads = (id: string) => (comments.data ?? []).filter((c) => c.nodeId === id && c.parentId === null && !c.resolved && !c.deleted).length;
   const text = (id: string) => graph.nodes[id]?.text ?? '(deleted node)';
+  const show = (value: string) =>
+    discussionMarks.setView({ ...view, positions: value === 'group' ? { mode: 'group' } : { mode: 'member', userId: value, name: name(value) } });
+  const selected = useRef<HTMLElement>(null);
+  // A thread badge asked for this node: bring its threads into sight.
+  useEffect(() => {
+    if (focus.seq > 0) selected.current?.scrollIntoView({ block: 'nearest' });
+  }, [focus.seq]);
 
   return (
     <aside className="cp-discussion" aria-label="Discussion" data-testid="discussion-panel">
@@ -43,23 +60,32 @@ export function DiscussionPanel({ mapId, groupId, graph, canDiscuss }: Props) {
       {(stances.error ?? comments.error) && <ErrorMessage error={stances.error ?? comments.error} />}
       <label>
         Show{' '}
-        <select aria-label="Show positions of" value={view} onChange={(e) => setView(e.target.value)}>
+        <select aria-label="Show positions of" value={shown} onChange={(e) => show(e.target.value)}>
           <option value="group">the whole group</option>
           {members.data?.map((m) => (
             <option key={m.user.id} value={m.user.id}>{`${m.user.name}'s positions`}</option>
           ))}
         </select>
+      </label>{' '}
+      <label>
+        <input type="checkbox" checked={view.onCanvas} onChange={(e) => discussionMarks.setView({ ...view, onCanvas: e.target.checked })} /> on the canvas
       </label>
+      <CanvasLegend view={view} />
       <ul className="cp-positions" data-testid="positions">
         {claims.map((claim) => {
-          const own = all.find((s) => s.userId === view && s.nodeId === claim.id);
+          const own = all.find((s) => s.userId === shown && s.nodeId === claim.id);
           return (
             <li key={claim.id} data-selected={claim.id === nodeId}>
               <button type="button" className="cp-link-button" onClick={() => setNodeId(claim.id)}>{claim.text}</button>{' '}
-              {view === 'group' ? <ConsensusBar consensus={summary.get(claim.id)} /> : own ? (
+              {shown === 'group' ? <ConsensusBar consensus={summary.get(claim.id)} /> : own ? (
                 <span className={`cp-stance cp-stance--${own.value}`}>{`${own.value} ${own.confidence}`}{own.note && ` — ${own.note}`}</span>
               ) : <span className="cp-muted">—</span>}
-              {openThreads(claim.id) > 0 && <span className="cp-badge" title="open threads">💬 {openThreads(claim.id)}</span>}
+              {openThreads(claim.id) > 0 && (
+                <span className="cp-talk__threads cp-talk__threads--static" title="open threads">
+                  <ThreadIcon />
+                  {openThreads(claim.id)}
+                </span>
+              )}
             </li>
           );
         })}
@@ -81,7 +107,7 @@ export function DiscussionPanel({ mapId, groupId, graph, canDiscuss }: Props) {
         </ol>
       )}
       {graph.nodes[nodeId] && (
-        <section aria-label="Selected node">
+        <section aria-label="Selected node" ref={selected}>
           <h3>{text(nodeId)}</h3>
           <ul className="cp-stance-list" data-testid="node-stances">
             {all.filter((s) => s.nodeId === nodeId).map((s) => (

@@ -1,6 +1,6 @@
-import { Background, Controls, MiniMap, ReactFlow, type Node } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, useStore, type Node, type ReactFlowState } from '@xyflow/react';
 import type { Graph } from '@counterpoint/shared';
-import { useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { PeerOverlay } from '../presence/PeerOverlay';
 import type { PresenceStore } from '../presence/presence-store';
 import { usePresenceBroadcast } from '../presence/usePresenceBroadcast';
@@ -17,6 +17,7 @@ import { useCanvasCommands } from './useCanvasCommands';
 import { useDeleteKey } from './useDeleteKey';
 import { useFlowElements } from './useFlowElements';
 import { useDimmedEdges } from '../readings/decorations-context';
+import './canvas-motion.css';
 
 interface Props {
   doc: MapDocument;
@@ -37,6 +38,9 @@ const MINIMAP_COLORS: Record<string, string> = {
 const minimapColor = (node: Node) => MINIMAP_COLORS[node.type ?? ''] ?? '#adb5bd';
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 const FIT_VIEW_OPTIONS = { padding: 0.2, maxZoom: 1.2 };
+/** Below this zoom card text is too small to read and is not drawn (see canvas-motion.css). */
+const FAR_ZOOM = 0.3;
+const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
 /** The React Flow canvas of one map: draws the MapDocument's graph and turns gestures into op batches. */
 export function MapCanvas({ doc, live, presence, graph, sourceTitles, readOnly }: Props) {
@@ -74,7 +78,12 @@ export function MapCanvas({ doc, live, presence, graph, sourceTitles, readOnly }
   const commands = useCanvasCommands(doc, editor.editing, wrapper);
   useDeleteKey(commands.deleteSelection, !readOnly && commands.picker === null);
   const broadcast = usePresenceBroadcast(live, editor.editing, nodes);
+  const far = useStore(isFar);
+  useEffect(() => void wrapper.current?.classList.toggle('is-far', far), [far]);
   const hasSelection = nodes.some((n) => n.selected) || edges.some((e) => e.selected);
+  // Classes set straight on the element, not through state: a pan must not re-render the canvas (see canvas-motion.css).
+  const onMoveStart = useCallback(() => wrapper.current?.classList.add('is-moving'), []);
+  const onMoveEnd = useCallback(() => wrapper.current?.classList.remove('is-moving'), []);
 
   return (
     <EditorContext.Provider value={editor}>
@@ -93,6 +102,8 @@ export function MapCanvas({ doc, live, presence, graph, sourceTitles, readOnly }
           }}
           onSelectionDragStop={commands.commitMove}
           onConnectEnd={commands.onConnectEnd}
+          onMoveStart={onMoveStart}
+          onMoveEnd={onMoveEnd}
           onDoubleClick={readOnly ? undefined : commands.onPaneDoubleClick}
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}

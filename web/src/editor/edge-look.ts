@@ -20,9 +20,16 @@ export const EDGE_LOOKS: Record<EdgeLook, LookStyle> = {
   conclusion: { color: '#2f9e44', arrow: true, description: 'conclusion of a linked argument' },
 };
 
+// One marker object per look: canvas edges rebuilt from the graph then compare equal to the ones drawn before.
+const MARKERS = new Map<EdgeLook, EdgeMarker | undefined>(
+  (Object.keys(EDGE_LOOKS) as EdgeLook[]).map((look) => {
+    const style = EDGE_LOOKS[look];
+    return [look, style.arrow ? { type: MarkerType.ArrowClosed, color: style.color, width: 18, height: 18 } : undefined];
+  }),
+);
+
 export function edgeMarker(look: EdgeLook): EdgeMarker | undefined {
-  const style = EDGE_LOOKS[look];
-  return style.arrow ? { type: MarkerType.ArrowClosed, color: style.color, width: 18, height: 18 } : undefined;
+  return MARKERS.get(look);
 }
 
 export function edgeStyle(look: EdgeLook, selected: boolean | undefined) {

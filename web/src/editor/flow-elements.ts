@@ -1,6 +1,5 @@
 import type { Graph, GraphArgument, GraphNode } from '@counterpoint/shared';
-import { edgeMarker } from './edge-look';
-import type { FlowEdge, FlowNode, GraphFlowNode, InferenceFlowNode } from './flow-types';
+import type { FlowNode, GraphFlowNode, InferenceFlowNode } from './flow-types';
 
 /** Ids of the canvas edges that draw an argument. */
 export const premiseEdgeId = (argumentId: string, premiseId: string) => `${argumentId}:premise:${premiseId}`;
@@ -9,93 +8,87 @@ export const conclusionEdgeId = (argumentId: string) => `${argumentId}:conclusio
 /** Handle ids of the inference node: premises come in below, the conclusion leaves on top, undercuts hit its side. */
 export const INFERENCE_HANDLES = { in: 'in', out: 'out', undercut: 'undercut' } as const;
 
+export interface MergedNodes {
+  nodes: FlowNode[];
+  /** Moves left for a later call, because `moveBudget` ran out. */
+  deferredMoves: number;
+}
+
 /**
  * Builds the canvas nodes for a graph, reusing the previous canvas nodes where possible: an unchanged node keeps
  * its object (memoised node components skip rendering), and React Flow's own fields (selection, measured size)
  * survive. A node being dragged keeps its local position: the graph only learns it when the drag ends.
+ *
+ * At most `moveBudget` nodes take a new position; the others keep theirs until a later call. Redrawing a
+ * thousand moved nodes (an auto layout, someone else's) in one go freezes the page for a second; spread over a
+ * few frames it does not.
  */
 export function mergeFlowNodes(
   graph: Graph,
   sourceTitles: ReadonlyMap<string, string>,
   previous: readonly FlowNode[],
-): FlowNode[] {
+  moveBudget = Infinity,
+): MergedNodes {
   const before = new Map(previous.map((n) => [n.id, n]));
   const next: FlowNode[] = [];
+  let budget = moveBudget;
+  let deferredMoves = 0;
+  const placeAt = (old: FlowNode | undefined, x: number, y: number) => {
+    if (!old) return { x, y };
+    if (old.dragging || (old.position.x === x && old.position.y === y)) return old.position;
+    if (budget <= 0) {
+      deferredMoves++;
+      return old.position;
+    }
+    budget--;
+    return { x, y };
+  };
   for (const node of Object.values(graph.nodes)) {
-    next.push(graphFlowNode(node, sourceTitles, before.get(node.id)));
+    const old = before.get(node.id);
+    next.push(graphFlowNode(node, sourceTitles, old?.type === node.kind ? (old as GraphFlowNode) : undefined, placeAt));
   }
   for (const argument of Object.values(graph.arguments)) {
-    next.push(inferenceFlowNode(argument, before.get(argument.id)));
+    const old = before.get(argument.id);
+    next.push(inferenceFlowNode(argument, old?.type === 'inference' ? (old as InferenceFlowNode) : undefined, placeAt));
   }
-  return next;
+  // Nothing changed: the same array, so React Flow has nothing to compare.
+  const unchanged = next.length === previous.length && next.every((n, i) => n === previous[i]);
+  return { nodes: unchanged ? (previous as FlowNode[]) : next, deferredMoves };
 }
 
-function graphFlowNode(node: GraphNode, titles: ReadonlyMap<string, string>, prev: FlowNode | undefined): GraphFlowNode {
+type PlaceAt = (old: FlowNode | undefined, x: number, y: number) => { x: number; y: number };
+
+function graphFlowNode(node: GraphNode, titles: ReadonlyMap<string, string>, old: GraphFlowNode | undefined, placeAt: PlaceAt): GraphFlowNode {
   const sourceTitle = node.quote ? (titles.get(node.quote.sourceId) ?? null) : null;
-  const old = prev && prev.type === node.kind ? (prev as GraphFlowNode) : undefined;
-  const data = old && old.data.node === node && old.data.sourceTitle === sourceTitle ? old.data : { node, sourceTitle };
-  const position = old?.dragging ? old.position : samePosition(old, node.x, node.y) ?? { x: node.x, y: node.y };
+  // A move (or the same node coming back from the server) leaves what the card shows as it was: keep its data.
+  const data = old && sameNodeContent(old.data.node, node) && old.data.sourceTitle === sourceTitle ? old.data : { node, sourceTitle };
+  const position = placeAt(old, node.x, node.y);
   if (old && old.data === data && old.position === position) return old;
   return { ...old, id: node.id, type: node.kind, position, data };
 }
 
-function inferenceFlowNode(argument: GraphArgument, prev: FlowNode | undefined): InferenceFlowNode {
-  const old = prev?.type === 'inference' ? (prev as InferenceFlowNode) : undefined;
-  const data = old && old.data.argument === argument ? old.data : { argument };
-  const position = old?.dragging ? old.position : samePosition(old, argument.x, argument.y) ?? { x: argument.x, y: argument.y };
+function inferenceFlowNode(argument: GraphArgument, old: InferenceFlowNode | undefined, placeAt: PlaceAt): InferenceFlowNode {
+  const data = old && sameArgumentContent(old.data.argument, argument) ? old.data : { argument };
+  const position = placeAt(old, argument.x, argument.y);
   if (old && old.data === data && old.position === position) return old;
   return { ...old, id: argument.id, type: 'inference', position, data };
 }
 
-function samePosition(node: FlowNode | undefined, x: number, y: number) {
-  return node && node.position.x === x && node.position.y === y ? node.position : undefined;
+/** Equal in all but position (which the canvas node carries itself). */
+function sameNodeContent(a: GraphNode, b: GraphNode): boolean {
+  if (a === b) return true;
+  return a.kind === b.kind && a.text === b.text && a.authorId === b.authorId && sameJson(a.quote, b.quote);
 }
 
-/** Builds the canvas edges for a graph: graph edges, undercuts, and the legs of each argument. */
-export function toFlowEdges(graph: Graph): FlowEdge[] {
-  const edges: FlowEdge[] = [];
-  for (const edge of Object.values(graph.edges)) {
-    const common = {
-      id: edge.id,
-      source: edge.fromId,
-      markerEnd: edgeMarker(edge.kind),
-    };
-    const data = { role: { type: 'edge', edgeId: edge.id } as const, look: edge.kind, label: edge.label };
-    const targetEdge = graph.edges[edge.toId];
-    if (edge.kind === 'undercuts' && targetEdge) {
-      // React Flow needs a target node; the undercut edge component ignores it and aims at the edge's middle.
-      edges.push({
-        ...common,
-        type: 'undercut',
-        target: targetEdge.toId,
-        data: { ...data, targetEnds: { source: targetEdge.fromId, target: targetEdge.toId } },
-      });
-    } else if (edge.kind === 'undercuts' && graph.arguments[edge.toId]) {
-      edges.push({ ...common, type: 'undercut', target: edge.toId, targetHandle: INFERENCE_HANDLES.undercut, data });
-    } else if (graph.nodes[edge.toId]) {
-      edges.push({ ...common, type: 'relation', target: edge.toId, data });
-    }
-  }
-  for (const argument of Object.values(graph.arguments)) {
-    for (const premiseId of argument.premiseIds) {
-      edges.push({
-        id: premiseEdgeId(argument.id, premiseId),
-        type: 'relation',
-        source: premiseId,
-        target: argument.id,
-        targetHandle: INFERENCE_HANDLES.in,
-        data: { role: { type: 'premise', argumentId: argument.id, premiseId }, look: 'premise', label: '' },
-      });
-    }
-    edges.push({
-      id: conclusionEdgeId(argument.id),
-      type: 'relation',
-      source: argument.id,
-      sourceHandle: INFERENCE_HANDLES.out,
-      target: argument.conclusionId,
-      markerEnd: edgeMarker('conclusion'),
-      data: { role: { type: 'conclusion', argumentId: argument.id }, look: 'conclusion', label: argument.label },
-    });
-  }
-  return edges;
+function sameArgumentContent(a: GraphArgument, b: GraphArgument): boolean {
+  if (a === b) return true;
+  return (
+    a.conclusionId === b.conclusionId &&
+    a.label === b.label &&
+    a.authorId === b.authorId &&
+    a.premiseIds.length === b.premiseIds.length &&
+    a.premiseIds.every((id, i) => id === b.premiseIds[i])
+  );
 }
+
+const sameJson = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);

@@ -3,6 +3,7 @@ import type { EdgeKind, GraphArgument, GraphNode, NodeKind } from '@counterpoint
 
 /** Data of a canvas node drawn for a graph node. */
 export interface GraphNodeData extends Record<string, unknown> {
+  /** Its x and y may be out of date: the canvas node's position is the one drawn. */
   node: GraphNode;
   /** For evidence: the title of the quoted source, once the group's sources are loaded. */
   sourceTitle: string | null;
@@ -11,6 +12,7 @@ export type GraphFlowNode = Node<GraphNodeData, NodeKind>;
 
 /** Data of the small round node that stands for a premise–conclusion argument's inference. */
 export interface InferenceNodeData extends Record<string, unknown> {
+  /** Its x and y may be out of date, as with GraphNodeData. */
   argument: GraphArgument;
 }
 export type InferenceFlowNode = Node<InferenceNodeData, 'inference'>;

@@ -3,6 +3,7 @@ import { useCallback, useRef, useState, type MouseEvent as ReactMouseEvent, type
 import { errorMessage } from '../api/api-error';
 import { anchorPositions } from '../layout/layout-input';
 import { useAutoLayout } from '../layout/useAutoLayout';
+import { layoutViewport } from '../layout/layout-viewport';
 import type { MapDocument } from '../sync/map-document';
 import { connectChoices, type ConnectChoice, type DropTarget } from './connect-choices';
 import { createNodeOp, deleteOps, moveOps } from './edit-ops';
@@ -11,6 +12,9 @@ import type { FlowEdge, FlowNode } from './flow-types';
 import type { PickerRequest } from './KindPicker';
 
 const NODE_HALF = { x: 110, y: 30 };
+const DEFAULT_SIZE = { width: 220, height: 80 };
+/** Each animation frame makes React Flow revisit every node and edge: framing a larger layout jumps instead. */
+const ANIMATED_FRAMING_MAX = 200;
 const INFERENCE_HALF = 14;
 
 /**
@@ -41,10 +45,10 @@ function centerOf(node: InternalNode | undefined) {
 /** Every user command of the canvas, each turned into one op batch on the MapDocument. */
 export function useCanvasCommands(doc: MapDocument, editing: EditingStore, wrapper: RefObject<HTMLDivElement | null>) {
   const flow = useReactFlow<FlowNode, FlowEdge>();
-  const layout = useAutoLayout();
+  const graph = () => doc.getState().graph;
+  const layout = useAutoLayout(() => Object.keys(graph().nodes).length + Object.keys(graph().arguments).length);
   const [picker, setPicker] = useState<PickerRequest | null>(null);
   const created = useRef(0);
-  const graph = () => doc.getState().graph;
 
   const addNode = useCallback(
     (kind: 'claim' | 'question' | 'note', at?: { x: number; y: number }) => {
@@ -138,13 +142,18 @@ export function useCanvasCommands(doc: MapDocument, editing: EditingStore, wrapp
     };
     try {
       const positions = await layout.run(graph(), sizeOf);
-      doc.apply(moveOps(graph(), anchorPositions(graph(), positions)));
-      // Let React Flow take the new positions before framing them.
-      requestAnimationFrame(() => fitView());
+      const placed = anchorPositions(graph(), positions);
+      doc.apply(moveOps(graph(), placed));
+      const rect = wrapper.current?.getBoundingClientRect();
+      if (rect && placed.length > 0) {
+        const boxes = placed.map((p) => ({ ...p, ...(sizeOf(p.id) ?? DEFAULT_SIZE) }));
+        const duration = placed.length > ANIMATED_FRAMING_MAX ? 0 : 300;
+        void flow.setViewport(layoutViewport(boxes, rect.width, rect.height), { duration });
+      }
     } catch (error) {
       doc.showNotice(errorMessage(error));
     }
-  }, [doc, fitView, flow, layout]);
+  }, [doc, flow, layout, wrapper]);
 
   return {
     addNode,

@@ -1,8 +1,12 @@
 import { applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import type { Graph } from '@counterpoint/shared';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { mergeFlowNodes, toFlowEdges } from './flow-elements';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { mergeFlowEdges } from './flow-edges';
+import { mergeFlowNodes } from './flow-elements';
 import type { FlowEdge, FlowNode } from './flow-types';
+
+/** How many nodes move per frame when the graph moves many at once (each frame also pays React Flow's pass over every node and edge). */
+const MOVES_PER_FRAME = 250;
 
 /**
  * The canvas nodes and edges for a graph. The graph decides content and resting positions; React Flow's local
@@ -10,15 +14,34 @@ import type { FlowEdge, FlowNode } from './flow-types';
  * smoothly and is committed as one op when it ends.
  */
 export function useFlowElements(graph: Graph, sourceTitles: ReadonlyMap<string, string>) {
-  const [nodes, setNodes] = useState<FlowNode[]>(() => mergeFlowNodes(graph, sourceTitles, []));
-  useEffect(() => setNodes((previous) => mergeFlowNodes(graph, sourceTitles, previous)), [graph, sourceTitles]);
+  const [nodes, setNodes] = useState<FlowNode[]>(() => mergeFlowNodes(graph, sourceTitles, []).nodes);
+  // The latest nodes, also between a change and its render, so a frame's batch of moves builds on the last one.
+  const latest = useRef(nodes);
+  const show = useCallback((next: FlowNode[]) => {
+    latest.current = next;
+    setNodes(next);
+  }, []);
+
+  useEffect(() => {
+    let frame = 0;
+    const step = (budget: number) => {
+      const merged = mergeFlowNodes(graph, sourceTitles, latest.current, budget);
+      show(merged.nodes);
+      if (merged.deferredMoves > 0) frame = requestAnimationFrame(() => step(MOVES_PER_FRAME));
+    };
+    // A handful of moves (a drag) shows at once; many (a layout) spread over frames, the first batch now.
+    step(MOVES_PER_FRAME);
+    return () => cancelAnimationFrame(frame);
+  }, [graph, sourceTitles, show]);
+
   const onNodesChange = useCallback(
-    (changes: NodeChange<FlowNode>[]) => setNodes((current) => applyNodeChanges(changes, current)),
-    [],
+    (changes: NodeChange<FlowNode>[]) => show(applyNodeChanges(changes, latest.current)),
+    [show],
   );
 
   const [selectedEdgeIds, setSelectedEdgeIds] = useState<ReadonlySet<string>>(() => new Set());
-  const graphEdges = useMemo(() => toFlowEdges(graph), [graph]);
+  const previousEdges = useRef<FlowEdge[]>([]);
+  const graphEdges = useMemo(() => (previousEdges.current = mergeFlowEdges(graph, previousEdges.current)), [graph]);
   const edges = useMemo(
     () => (selectedEdgeIds.size === 0 ? graphEdges : graphEdges.map((e) => (selectedEdgeIds.has(e.id) ? { ...e, selected: true } : e))),
     [graphEdges, selectedEdgeIds],

@@ -37,12 +37,13 @@ export function EvaluationBadge({ id, label }: { id: string; label: ArgumentLabe
     };
   }, [at]);
 
+  // One element per badge (a large map draws a thousand): the symbol is text, the label says it for readers.
   return (
-    <span className="cp-eval nodrag nopan">
+    <>
       <button
         ref={button}
         type="button"
-        className={`cp-eval__badge cp-eval__badge--${label}`}
+        className={`cp-eval__badge cp-eval__badge--${label} nodrag nopan`}
         data-testid="node-label"
         data-label={label}
         title={TIP[label]}
@@ -55,9 +56,9 @@ export function EvaluationBadge({ id, label }: { id: string; label: ArgumentLabe
         }}
         onDoubleClick={(event) => event.stopPropagation()}
       >
-        <span aria-hidden="true">{SYMBOL[label]}</span> {label}
+        {SYMBOL[label]} {label}
       </button>
       {at && createPortal(<WhyPopover id={id} at={at} onClose={() => setAt(null)} />, document.body)}
-    </span>
+    </>
   );
 }

@@ -7,6 +7,7 @@ import {
   type ImportFormat,
 } from '@counterpoint/shared';
 import { ApiError, NetworkError } from '../api/api-error';
+import { csrfHeader } from '../api/csrf';
 
 /** Where a map's export is downloaded from; the server names the file (Content-Disposition). */
 export function exportUrl(mapId: string, format: ExportFormat, rootId?: string | null): string {
@@ -23,7 +24,7 @@ async function post(url: string, file: string, accept: string): Promise<Response
   let response: Response;
   try {
     // The body is the file itself; the server reads it as text whatever its type.
-    response = await fetch(url, { method: 'POST', headers: { accept, 'content-type': 'text/plain; charset=utf-8' }, body: file });
+    response = await fetch(url, { method: 'POST', headers: { accept, 'content-type': 'text/plain; charset=utf-8', ...csrfHeader() }, body: file });
   } catch (cause) {
     throw new NetworkError(cause);
   }

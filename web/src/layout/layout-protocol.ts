@@ -19,6 +19,11 @@ export interface LayoutRequest {
   links: LayoutLink[];
 }
 
+/** Sent when the editor opens: the worker readies what a map of this size will need, before the first click. */
+export interface LayoutWarmUp {
+  warmUp: { boxCount: number };
+}
+
 export type LayoutResponse =
   | { requestId: number; ok: true; positions: Record<string, { x: number; y: number }> }
   | { requestId: number; ok: false; message: string };

@@ -28,6 +28,7 @@ import { useReadingsWorkspace } from '../readings/useReadingsWorkspace';
 import { ReaderControls, ReaderLayer, ReaderProviders } from '../reader/ReaderLayer';
 import { useReaderWorkspace } from '../reader/useReaderWorkspace';
 import { DiscussionPanel } from '../discussion/DiscussionPanel';
+import { DiscussionCanvasFeed } from '../discussion/DiscussionCanvasFeed';
 
 const NO_TITLES: ReadonlyMap<string, string> = new Map();
 
@@ -156,6 +157,8 @@ function OpenMapEditor({ open, state, map, readOnly, canDiscuss, sourceTitles, s
           </ReactFlowProvider>
         </DecorationsContext.Provider>
         </ReaderProviders>
+        {/* Positions and thread counts on the canvas, panel or no panel; a thread badge opens the panel. */}
+        <DiscussionCanvasFeed mapId={map.id} onOpenPanel={() => setDiscussionOpen(true)} />
         {discussionOpen && <DiscussionPanel mapId={map.id} groupId={map.groupId} graph={state.graph} canDiscuss={canDiscuss} />}
         {historyOpen && (
           <HistoryPanel

@@ -35,9 +35,11 @@ export class PresenceStore {
     this.set({ me: message.user, myConnectionId: message.connectionId, peers: message.peers });
   }
 
-  upsert(peer: Peer): void {
-    const others = this.state.peers.filter((p) => p.connectionId !== peer.connectionId);
-    this.set({ peers: [...others, peer].sort((a, b) => a.user.name.localeCompare(b.user.name)) });
+  /** Adds or replaces peers; one update (and one render) for a whole presence message. */
+  upsert(peers: readonly Peer[]): void {
+    const changed = new Set(peers.map((p) => p.connectionId));
+    const others = this.state.peers.filter((p) => !changed.has(p.connectionId));
+    this.set({ peers: [...others, ...peers].sort((a, b) => a.user.name.localeCompare(b.user.name)) });
   }
 
   remove(connectionId: string): void {

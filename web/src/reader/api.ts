@@ -10,6 +10,7 @@ import {
 } from '@counterpoint/shared';
 import { z } from 'zod';
 import { ApiError, NetworkError } from '../api/api-error';
+import { csrfHeader } from '../api/csrf';
 import { request } from '../api/http';
 
 /** The sources, quotations and search endpoints; answers parsed with their shared schemas. */
@@ -43,7 +44,7 @@ export const searchGroup = (groupId: string, q: string) =>
 async function send(method: 'POST' | 'PUT', url: string, body: BodyInit, contentType?: string): Promise<unknown> {
   let response: Response;
   try {
-    const headers: Record<string, string> = { accept: 'application/json', ...(contentType ? { 'content-type': contentType } : {}) };
+    const headers: Record<string, string> = { accept: 'application/json', ...(contentType ? { 'content-type': contentType } : {}), ...csrfHeader() };
     response = await fetch(url, { method, headers, body });
   } catch (cause) {
     throw new NetworkError(cause);

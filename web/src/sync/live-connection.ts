@@ -27,7 +27,8 @@ export interface SocketLike {
 export interface LiveEvents {
   onStatus?(status: LiveStatus): void;
   onWelcome?(welcome: Extract<ServerMessage, { type: 'welcome' }>): void;
-  onPresence?(peer: Peer): void;
+  /** Peers whose presence changed (several per message: the server relays presence in ticks). */
+  onPresence?(peers: readonly Peer[]): void;
   onPeerLeft?(connectionId: string): void;
   /** A stance or comment changed on this map (not part of the op log: the page refetches what it shows). */
   onDiscussion?(message: Extract<ServerMessage, { type: 'stance' | 'comment' }>): void;
@@ -151,7 +152,7 @@ export class LiveConnection {
         this.waiting.delete(message.clientSeq);
         return;
       case 'presence':
-        return this.options.onPresence?.(message.peer);
+        return this.options.onPresence?.(message.peers);
       case 'peer-left':
         return this.options.onPeerLeft?.(message.connectionId);
       case 'error':

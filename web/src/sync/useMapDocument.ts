@@ -62,7 +62,7 @@ export function useMapDocument(mapId: string) {
     const live = new LiveConnection(liveUrl(mapId), {
       onStatus: (status) => presence.setStatus(status),
       onWelcome: (welcome) => presence.welcome(welcome),
-      onPresence: (peer) => presence.upsert(peer),
+      onPresence: (peers) => presence.upsert(peers),
       onPeerLeft: (id) => presence.remove(id),
       onDiscussion: () => void queryClient.invalidateQueries({ queryKey: discussionKeys.map(mapId) }),
     });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableString } from '../../text.js';
 import { GraphArgument, GraphEdge, GraphEvent, GraphNode, GraphReading } from '../../graph.js';
 import { MapTitle } from '../../map.js';
 import { QuoteSelector } from '../../quote.js';
@@ -40,7 +41,7 @@ export const NativeReading = GraphReading.extend({
  */
 export const NativeSource = SourceMeta.extend({
   id: FileId,
-  text: z.string().max(SOURCE_TEXT_MAX).nullable().default(null),
+  text: storableString().max(SOURCE_TEXT_MAX).nullable().default(null),
 });
 
 /**
@@ -60,7 +61,7 @@ export const NativeMapFile = z
     format: z.literal('counterpoint'),
     version: z.literal(NATIVE_FORMAT_VERSION),
     exportedAt: z.iso.datetime().optional(),
-    map: z.object({ title: MapTitle, description: z.string().max(2000).default('') }),
+    map: z.object({ title: MapTitle, description: storableString().max(2000).default('') }),
     nodes: z.array(NativeNode).max(IMPORT_MAX_NODES),
     edges: z.array(NativeEdge).max(IMPORT_MAX_NODES * 4).default([]),
     arguments: z.array(NativeArgument).max(IMPORT_MAX_NODES).default([]),
