@@ -24,14 +24,16 @@ export default defineConfig({
       },
       {
         test: {
-          // Fault injection (SIGKILL of the server, PostgreSQL restarts) under load: heavy, run on its own with
-          // `npm run test:reliability`; not part of `npm test` until it is reliable on a loaded 2-core machine.
+          // Fault injection (SIGKILL of the server, PostgreSQL restarts) under load. Part of `npm test`, run last
+          // and one file at a time so the load it makes is its own; `npm run test:reliability` runs it alone.
           name: 'reliability',
           include: ['tests/reliability/**/*.test.ts'],
           globalSetup: ['tests/helpers/global-database.ts'],
           testTimeout: 180_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // After every other project has finished (projects otherwise run side by side).
+          sequence: { groupOrder: 1 },
         },
       },
       {
