@@ -1,4 +1,4 @@
-import { applyOp, applyOps, type Graph, type Op, type OpError, type OpLogEntry, type SubmitOpsResult } from '@counterpoint/shared';
+import { applyOps, GraphDraft, type Graph, type Op, type OpError, type OpLogEntry, type SubmitOpsResult } from '@counterpoint/shared';
 import { ApiError, NetworkError } from '../api/api-error';
 import type { MapDocumentOptions, MapDocumentState, Notice, SaveState } from './map-document-types';
 import type { OpsTransport } from './ops-transport';
@@ -158,21 +158,26 @@ export class MapDocument {
   /** Moves the confirmed graph forward; stops at a gap in versions or at an op that does not apply. */
   private applyEntries(entries: readonly OpLogEntry[]): 'ok' | 'gap' | 'drift' {
     const sorted = [...entries].sort((a, b) => a.version - b.version);
-    for (const entry of sorted) {
-      if (entry.version <= this.version) continue;
-      if (entry.version !== this.version + 1) return 'gap';
-      const result = applyOp(this.confirmed, entry.op, { actorId: entry.actorId });
-      if (!result.ok) {
-        // The server accepted this op, so our copy has drifted; only a reload restores the truth.
-        console.error('Confirmed op does not apply locally', entry, result.error);
-        this.update({ notice: this.notice('This map changed in a way this page cannot follow. Reload the page.', null) });
-        return 'drift';
+    // One draft for the run: a catch-up of 2,000 ops copies each record once, not 2,000 times.
+    const draft = new GraphDraft(this.confirmed);
+    try {
+      for (const entry of sorted) {
+        if (entry.version <= this.version) continue;
+        if (entry.version !== this.version + 1) return 'gap';
+        const result = draft.apply([entry.op], { actorId: entry.actorId });
+        if (!result.ok) {
+          // The server accepted this op, so our copy has drifted; only a reload restores the truth.
+          console.error('Confirmed op does not apply locally', entry, result.error);
+          this.update({ notice: this.notice('This map changed in a way this page cannot follow. Reload the page.', null) });
+          return 'drift';
+        }
+        this.version = entry.version;
+        if (entry.clientId === this.clientId) this.confirmOwn(entry.clientSeq);
       }
-      this.confirmed = result.graph;
-      this.version = entry.version;
-      if (entry.clientId === this.clientId) this.confirmOwn(entry.clientSeq);
+      return 'ok';
+    } finally {
+      this.confirmed = draft.graph;
     }
-    return 'ok';
   }
 
   /** One of our ops came back through the log: it is in the confirmed graph now. */

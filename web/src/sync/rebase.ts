@@ -1,4 +1,4 @@
-import { applyOps, type Graph, type Op } from '@counterpoint/shared';
+import { GraphDraft, type Graph, type Op } from '@counterpoint/shared';
 
 /** A batch of this client's ops that the confirmed graph does not fully contain yet. */
 export interface PendingBatch {
@@ -25,17 +25,18 @@ export function rebase(
   headInFlight: boolean,
   actorId: string | null = null,
 ): { graph: Graph; kept: PendingBatch[]; dropped: PendingBatch[] } {
-  let graph = confirmed;
+  // One draft for the whole replay: each record is copied once per rebase, not once per pending batch (a
+  // member with 15 batches queued on a 1,000-node map copied 15,000 entries at every broadcast).
+  const draft = new GraphDraft(confirmed);
   const kept: PendingBatch[] = [];
   const dropped: PendingBatch[] = [];
   for (const batch of batches) {
-    const result = applyOps(graph, batch.ops.slice(batch.confirmed), { actorId });
-    if (result.ok) graph = result.graph;
+    const result = draft.apply(batch.ops.slice(batch.confirmed), { actorId });
     const serversCall = batch.acked || (headInFlight && batch === firstUnacked(batches));
     if (result.ok || serversCall) kept.push(batch);
     else dropped.push(batch);
   }
-  return { graph, kept, dropped };
+  return { graph: draft.graph, kept, dropped };
 }
 
 export function firstUnacked(batches: readonly PendingBatch[]): PendingBatch | undefined {
