@@ -8,7 +8,7 @@ const database = await resolveDatabase(console.log);
 await migrate(database.url);
 const db = createPrisma(database.url);
 try {
-  console.log((await seedDemo(db)) ? 'Loaded the demo study group.' : 'The database already has groups; nothing loaded.');
+  console.log((await seedDemo(db, database.url)) ? 'Loaded the demo study group.' : 'The database already has groups; nothing loaded.');
 } finally {
   await db.$disconnect();
   await database.stop();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Db } from '../../server/src/db/prisma.js';
 import { CORPUS_DIR } from '../../server/src/paths.js';
 import { DEMO_USER_EMAIL } from '../../server/src/plugins/actor.js';
+import { createSqlPool } from '../../server/src/db/sql-session.js';
 import { createMapService } from '../../server/src/services/map-service.js';
 import { createSourceService } from '../../server/src/services/source-service.js';
 import { DEMO_SOURCES, type DemoSourceKey } from './demo-sources.js';
@@ -22,10 +23,11 @@ export const DEMO_MEMBERS = [
 
 /**
  * Loads the demo study group on a fresh database: members, the five sources of the corpus, and the demo maps,
- * built through the same services (and op log) as any edit. Does nothing when any group exists.
+ * built through the same services (and op log) as any edit, over the database `db` and `databaseUrl` name. Does
+ * nothing when any group exists.
  * Returns true when it loaded the demo.
  */
-export async function seedDemo(db: Db): Promise<boolean> {
+export async function seedDemo(db: Db, databaseUrl: string): Promise<boolean> {
   if ((await db.group.count()) > 0) return false;
 
   const groupId = randomUUID();
@@ -65,16 +67,21 @@ export async function seedDemo(db: Db): Promise<boolean> {
     loaded[source.key] = { id: created.id, text };
   }
 
-  const mapService = createMapService(db);
-  const clientId = randomUUID();
-  let clientSeq = 0;
-  for (const demo of DEMO_MAPS) {
-    const map = await mapService.create(groupId, actor, { title: demo.title, description: demo.description });
-    const builder = new MapBuilder(loaded);
-    demo.build(builder);
-    const ops = builder.build();
-    await mapService.submitOps(map.id, actor, { baseVersion: 0, clientId, clientSeq, ops });
-    clientSeq += ops.length;
+  const pool = createSqlPool(databaseUrl, 1);
+  try {
+    const mapService = createMapService(db, pool);
+    const clientId = randomUUID();
+    let clientSeq = 0;
+    for (const demo of DEMO_MAPS) {
+      const map = await mapService.create(groupId, actor, { title: demo.title, description: demo.description });
+      const builder = new MapBuilder(loaded);
+      demo.build(builder);
+      const ops = builder.build();
+      await mapService.submitOps(map.id, actor, { baseVersion: 0, clientId, clientSeq, ops });
+      clientSeq += ops.length;
+    }
+  } finally {
+    await pool.end();
   }
   return true;
 }

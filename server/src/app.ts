@@ -30,7 +30,7 @@ import syncPlugin from './plugins/sync.js';
 
 export interface AppOptions {
   db: Db;
-  /** The same database as `db`, for the LISTEN connection of live sync. */
+  /** The same database as `db`, for the op commit path's own pool and the LISTEN connections of live sync. */
   databaseUrl: string;
   /** Who is acting on a request; defaults to the user of the request's session cookie. */
   resolveActor?: ActorResolver;
@@ -75,7 +75,7 @@ export async function buildApp(options: AppOptions) {
 
   await app.register(errorHandlerPlugin);
   await app.register(securityHeadersPlugin);
-  await app.register(databasePlugin, { db: options.db });
+  await app.register(databasePlugin, { db: options.db, databaseUrl: options.databaseUrl });
   await app.register(authPlugin, {
     db: options.db,
     demoMode: options.demoMode ?? false,

@@ -12,7 +12,7 @@ async function main() {
   say('Applying database migrations');
   await migrate(database.url);
   const db = createPrisma(database.url);
-  const seeded = await seedDemo(db);
+  const seeded = await seedDemo(db, database.url);
   if (seeded) say('Loaded the demo study group');
 
   // Demo mode: on for the embedded database (a first try on one's own machine), off for a real DATABASE_URL

@@ -2,12 +2,15 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { createPrisma, type Db } from '../../server/src/db/prisma.js';
+import { createSqlPool } from '../../server/src/db/sql-session.js';
 
 const TEMPLATE_DATABASE = 'counterpoint_template';
 
 export interface TestDatabase {
   url: string;
   db: Db;
+  /** Plain node-postgres, for services built by hand (the app opens its own). */
+  pool: pg.Pool;
   /** Disconnects and drops the database. */
   drop(): Promise<void>;
 }
@@ -25,11 +28,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const url = adminUrl.replace(/\/postgres$/, `/${name}`);
   const db = createPrisma(url, 5);
+  const pool = createSqlPool(url, 3);
   return {
     url,
     db,
+    pool,
     async drop() {
       await db.$disconnect();
+      await pool.end();
       const dropper = new pg.Client({ connectionString: adminUrl });
       await dropper.connect();
       try {

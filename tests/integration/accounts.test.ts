@@ -8,7 +8,7 @@ import { expectApiError } from '../helpers/api.js';
 let ctx: TestContext;
 beforeAll(async () => {
   ctx = await createTestApp({ authRateLimit: { max: 5, timeWindowMs: 60_000 } });
-  await seedDemo(ctx.db);
+  await seedDemo(ctx.db, ctx.database.url);
 });
 afterAll(async () => ctx.close());
 

@@ -10,7 +10,7 @@ let snapshot: MapSnapshot;
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  await seedDemo(ctx.db);
+  await seedDemo(ctx.db, ctx.database.url);
   dana = (await ctx.db.user.findFirstOrThrow({ where: { name: 'Dana' } })).id;
   const map = await ctx.db.map.findFirstOrThrow({ where: { title: 'Permanent revolution in the comments' } });
   snapshot = MapSnapshot.parse((await get(`/api/maps/${map.id}`)).json());

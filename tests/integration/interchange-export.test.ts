@@ -18,7 +18,7 @@ const snapshots = new Map<string, MapSnapshot>();
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  await seedDemo(ctx.db);
+  await seedDemo(ctx.db, ctx.database.url);
   dana = (await ctx.db.user.findFirstOrThrow({ where: { name: 'Dana' } })).id;
   maps = await ctx.db.map.findMany({ orderBy: { createdAt: 'asc' }, select: { id: true, title: true } });
   for (const map of maps) snapshots.set(map.id, MapSnapshot.parse((await ctx.app.inject({ url: `/api/maps/${map.id}`, headers: as(dana) })).json()));

@@ -15,7 +15,7 @@ let team: Awaited<ReturnType<typeof createTeam>>;
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  await seedDemo(ctx.db);
+  await seedDemo(ctx.db, ctx.database.url);
   dana = (await ctx.db.user.findFirstOrThrow({ where: { name: 'Dana' } })).id;
   demoMap = (await ctx.db.map.findFirstOrThrow({ orderBy: { createdAt: 'asc' } })).id;
   team = await createTeam(ctx.db, 'Another reading group');
@@ -73,7 +73,7 @@ describe('POST /api/groups/:groupId/maps/import — errors write nothing', () =>
   });
 
   it('undoes a write that fails part-way: the new map and the sources it created are deleted', async () => {
-    const service = createInterchangeService({ db: ctx.db, maps: createMapService(ctx.db), sources: createSourceService(ctx.db) });
+    const service = createInterchangeService({ db: ctx.db, maps: createMapService(ctx.db, ctx.database.pool), sources: createSourceService(ctx.db) });
     const fresh = await createTeam(ctx.db, 'Fresh');
     const actor = { userId: fresh.editor.id };
     const prepared = await service.prepareImport(fresh.group.id, actor, 'json', await exported(demoMap, 'format=json'));

@@ -12,7 +12,7 @@ let team: Awaited<ReturnType<typeof createTeam>>;
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  await seedDemo(ctx.db);
+  await seedDemo(ctx.db, ctx.database.url);
   dana = (await ctx.db.user.findFirstOrThrow({ where: { name: 'Dana' } })).id;
   demoGroup = (await ctx.db.group.findFirstOrThrow()).id;
   demoMaps = await ctx.db.map.findMany({ orderBy: { createdAt: 'asc' }, select: { id: true, title: true } });

@@ -21,7 +21,7 @@ const committed: { mapId: string; entries: readonly OpLogEntry[] }[] = [];
 beforeAll(async () => {
   database = await createTestDatabase();
   team = await createTeam(database.db);
-  maps = createMapService(database.db);
+  maps = createMapService(database.db, database.pool);
   maps.onCommitted((mapId, entries) => committed.push({ mapId, entries }));
 });
 afterAll(async () => database.drop());

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphToLists, MapSnapshot, type Op } from '@counterpoint/shared';
+import { prismaSession } from '../../server/src/db/sql-session.js';
 import { loadGraph } from '../../server/src/repositories/graph-repository.js';
 import { createMapService } from '../../server/src/services/map-service.js';
 import { as, createMap, createSource, createTestApp, createUser, type TestContext } from '../helpers/app.js';
@@ -43,7 +44,7 @@ const getSnapshot = async (mapId: string, userId = team.viewer.id) => {
 async function freshLoad(mapId: string) {
   return ctx.db.$transaction(async (tx) => {
     const map = await tx.map.findUniqueOrThrow({ where: { id: mapId } });
-    return { title: map.title, graph: { version: map.version, ...graphToLists(await loadGraph(tx, mapId)) } };
+    return { title: map.title, graph: { version: map.version, ...graphToLists(await loadGraph(prismaSession(tx), mapId)) } };
   });
 }
 
@@ -111,7 +112,7 @@ describe('the snapshot of a map', () => {
   it('follows edits another server instance committed (its own cache, same database)', async () => {
     const { map, conclusion, ops } = await populatedMap();
     const cached = await expectSnapshotIsStored(map.id);
-    const otherInstance = createMapService(ctx.db);
+    const otherInstance = createMapService(ctx.db, ctx.database.pool);
     await otherInstance.submitOps(map.id, { userId: team.editor.id }, opsBatch([nodeUpdateOp(conclusion.node.id, { text: 'Edited elsewhere' })], { baseVersion: ops.length }));
     const after = await expectSnapshotIsStored(map.id);
     expect(after.version).toBe(cached.version + 1);

@@ -20,7 +20,7 @@ declare module 'fastify' {
 /** Builds the services once over the database; routes reach them as `app.services`. */
 export default fp(
   async (app) => {
-    const maps = createMapService(app.db);
+    const maps = createMapService(app.db, app.sqlPool);
     const sources = createSourceService(app.db);
     app.decorate('services', {
       groups: createGroupService(app.db),

@@ -1,8 +1,7 @@
 import type { Op, OpLogEntry } from '@counterpoint/shared';
 import type { Db } from '../db/prisma.js';
+import type { SqlSession } from '../db/sql-session.js';
 import { Prisma } from '../generated/prisma/client.js';
-
-type Tx = Prisma.TransactionClient;
 
 /** Ops of a map after version `since`, oldest first, at most `limit`. No authorisation: callers check. */
 export async function readOpLog(db: Pick<Db, 'opLog'>, mapId: string, since: number, limit: number): Promise<OpLogEntry[]> {
@@ -53,22 +52,33 @@ export function loggedOpsSql(ranges: readonly ClientSeqRange[]): Prisma.Sql {
 }
 
 /**
- * Appends entries (consecutive versions) to a map's log, sets the map's version to the last, and queues the
- * `{ mapId, version }` notification listeners get when the transaction commits — one statement, one round trip
- * (raw: Prisma's createMany spent ~1 ms per row building its query). `createdAt` is given, not defaulted, so the
- * entries broadcast from memory carry the same time as the rows. A clash on the unique (client_id, client_seq)
- * index surfaces as a unique violation naming an `op_log_…` constraint (see map-service's uniqueClash).
+ * The INSERT of entries into a map's log. `guard` is ANDed to its WHERE clause (see graph-statements.ts). A clash
+ * on the unique (client_id, client_seq) index surfaces as a unique violation naming an `op_log_…` constraint
+ * (see map-service's uniqueClash). `createdAt` is given, not defaulted, so the entries broadcast from memory carry
+ * the same time as the rows.
  */
-export async function appendOpLog(tx: Tx, mapId: string, entries: readonly OpLogEntry[], channel: string): Promise<void> {
+export function insertOpLog(mapId: string, entries: readonly OpLogEntry[], guard: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO op_log (map_id, version, actor_id, client_id, client_seq, op, created_at)
+    SELECT ${mapId}::uuid, t.version, t.actor_id, t.client_id, t.client_seq, t.op, t.created_at
+    FROM unnest(${entries.map((e) => e.version)}::int[], ${entries.map((e) => e.actorId)}::uuid[], ${entries.map((e) => e.clientId)}::uuid[],
+      ${entries.map((e) => e.clientSeq)}::int[], ${entries.map((e) => JSON.stringify(e.op))}::jsonb[], ${entries.map((e) => e.createdAt)}::timestamptz[])
+      AS t(version, actor_id, client_id, client_seq, op, created_at)
+    WHERE true ${guard}`;
+}
+
+/** The `{ mapId, version }` notification every instance's hub listens for (sync plugin). */
+export const opsNotification = (mapId: string, version: number) => JSON.stringify({ mapId, version });
+
+/**
+ * Appends entries (consecutive versions) to a map's log, sets the map's version to the last, and queues the
+ * notification listeners get when the transaction commits — one statement, one round trip (raw: Prisma's
+ * createMany spent ~1 ms per row building its query).
+ */
+export async function appendOpLog(sql: SqlSession, mapId: string, entries: readonly OpLogEntry[], channel: string): Promise<void> {
   const version = entries[entries.length - 1]!.version;
-  await tx.$executeRaw`
-    WITH logged AS (
-      INSERT INTO op_log (map_id, version, actor_id, client_id, client_seq, op, created_at)
-      SELECT ${mapId}::uuid, t.version, t.actor_id, t.client_id, t.client_seq, t.op, t.created_at
-      FROM unnest(${entries.map((e) => e.version)}::int[], ${entries.map((e) => e.actorId)}::uuid[], ${entries.map((e) => e.clientId)}::uuid[],
-        ${entries.map((e) => e.clientSeq)}::int[], ${entries.map((e) => JSON.stringify(e.op))}::jsonb[], ${entries.map((e) => e.createdAt)}::timestamptz[])
-        AS t(version, actor_id, client_id, client_seq, op, created_at)
-    ),
+  await sql.execute(Prisma.sql`
+    WITH logged AS (${insertOpLog(mapId, entries)}),
     updated AS (UPDATE maps SET version = ${version}, updated_at = now() WHERE id = ${mapId}::uuid RETURNING id)
-    SELECT pg_notify(${channel}, ${JSON.stringify({ mapId, version })}) FROM updated`;
+    SELECT pg_notify(${channel}, ${opsNotification(mapId, version)}) FROM updated`);
 }

@@ -34,6 +34,14 @@ export class GraphCache {
     return this.entries.get(mapId)?.version ?? null;
   }
 
+  /** The map's cached version and graph, whichever version that is, or null. */
+  latest(mapId: string): { version: number; graph: Graph } | null {
+    const entry = this.entries.get(mapId);
+    if (!entry) return null;
+    this.get(mapId, entry.version); // marks it most recently used
+    return entry;
+  }
+
   forget(mapId: string): void {
     this.entries.delete(mapId);
   }

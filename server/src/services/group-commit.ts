@@ -10,13 +10,13 @@ import {
   type SubmitOpsBody,
   type SubmitOpsResult,
 } from '@counterpoint/shared';
-import type { Prisma } from '../generated/prisma/client.js';
+import type { SqlSession } from '../db/sql-session.js';
+import { Prisma } from '../generated/prisma/client.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../plugins/actor.js';
 import { loadGraph, writeGraphDiff } from '../repositories/graph-repository.js';
 import { appendOpLog, loggedOpsSql, type LoggedOp } from '../repositories/op-log-repository.js';
 
-type Tx = Prisma.TransactionClient;
 
 /** PostgreSQL channel that carries `{ mapId, version }` after each committed group of batches. */
 export const MAP_OPS_CHANNEL = 'map_ops';
@@ -42,31 +42,31 @@ export interface GroupResult {
 const mapNotFound = () => new AppError('MAP_NOT_FOUND', 'That map was not found. It may have been deleted.');
 
 /**
- * Applies a group of batches for one map inside `tx`: the map row is locked once, the actors' roles and earlier
+ * Applies a group of batches for one map inside `sql`'s transaction: the map row is locked once, the actors' roles and earlier
  * answers to retried batches are read in one query each, and each batch is checked in arrival order against the
  * graph the batches before it left. A batch that breaks a rule gets its own refusal and contributes nothing; the
  * accepted ones get consecutive versions and are written together (one graph diff, one op-log insert, one
  * version bump with NOTIFY). Nothing is durable until the caller's transaction commits.
  */
-export async function commitGroup(tx: Tx, mapId: string, group: readonly QueuedBatch[], cachedGraph: (version: number) => Graph | null): Promise<GroupResult> {
+export async function commitGroup(sql: SqlSession, mapId: string, group: readonly QueuedBatch[], cachedGraph: (version: number) => Graph | null): Promise<GroupResult> {
   // One round trip locks the map row and reads the actors' roles and any earlier answers to these batches. The
   // earlier answers are read from the statement's snapshot: a retry committed by another instance while this one
   // waited for the lock is missed here, and then caught by the unique (client_id, client_seq) index (see
   // map-service, which commits the batches one by one after such a clash).
   const actorIds = [...new Set(group.map((q) => q.actor.userId))];
   const ranges = group.map(({ batch }) => ({ clientId: batch.clientId, from: batch.clientSeq, to: batch.clientSeq + batch.ops.length }));
-  const [map] = await tx.$queryRaw<{ version: number; groupId: string; roles: Record<string, Role> | null; logged: LoggedOp[] | null }[]>`
+  const [map] = await sql.query<{ version: number; groupId: string; roles: Record<string, Role> | null; logged: LoggedOp[] | null }>(Prisma.sql`
     SELECT m.version, m.group_id::text AS "groupId",
       (SELECT json_object_agg(ms.user_id::text, ms.role::text) FROM memberships ms
        WHERE ms.group_id = m.group_id AND ms.user_id = ANY(${actorIds}::uuid[])) AS roles,
       ${loggedOpsSql(ranges)} AS logged
-    FROM maps m WHERE m.id = ${mapId}::uuid FOR UPDATE OF m`;
+    FROM maps m WHERE m.id = ${mapId}::uuid FOR UPDATE OF m`);
   if (!map) throw mapNotFound();
   const roles = map.roles ?? {};
   const loggedBySeq = new Map((map.logged ?? []).map((row) => [`${row.clientId}:${row.clientSeq}`, row]));
-  const textBySource = await quotedSources(tx, map.groupId, group);
+  const textBySource = await quotedSources(sql, map.groupId, group);
 
-  const before = cachedGraph(map.version) ?? (await loadGraph(tx, mapId));
+  const before = cachedGraph(map.version) ?? (await loadGraph(sql, mapId));
   const draft = new GraphDraft(before);
   const createdAt = new Date().toISOString();
   const entries: OpLogEntry[] = [];
@@ -103,9 +103,9 @@ export async function commitGroup(tx: Tx, mapId: string, group: readonly QueuedB
 
   const version = map.version + entries.length;
   if (entries.length > 0) {
-    await writeGraphDiff(tx, mapId, before, draft.graph);
+    await writeGraphDiff(sql, mapId, before, draft.graph);
     // The log, the new version, and the notification listeners get only when the transaction commits.
-    await appendOpLog(tx, mapId, entries, MAP_OPS_CHANNEL);
+    await appendOpLog(sql, mapId, entries, MAP_OPS_CHANNEL);
   }
   return { outcomes, version, graph: draft.graph, entries };
 }
@@ -126,7 +126,7 @@ function canonicalJson(value: unknown): string {
   );
 }
 
-function quotesOf(ops: readonly Op[]) {
+export function quotesOf(ops: readonly Op[]) {
   return ops.flatMap((op, opIndex) => {
     const quote = op.type === 'node.create' ? op.node.quote : op.type === 'node.update' ? op.patch.quote : null;
     return quote ? [{ quote, opIndex }] : [];
@@ -138,11 +138,11 @@ function quotesOf(ops: readonly Op[]) {
  * correction (which locks the source row for update and re-anchors every quotation it can see) cannot commit
  * between this check and this group's commit.
  */
-async function quotedSources(tx: Tx, groupId: string, group: readonly QueuedBatch[]): Promise<Map<string, string>> {
+async function quotedSources(sql: SqlSession, groupId: string, group: readonly QueuedBatch[]): Promise<Map<string, string>> {
   const ids = [...new Set(group.flatMap(({ batch }) => quotesOf(batch.ops).map((q) => q.quote.sourceId)))];
   if (ids.length === 0) return new Map();
-  const sources = await tx.$queryRaw<{ id: string; text: string }[]>`
-    SELECT id::text AS id, text FROM sources WHERE id = ANY(${ids}::uuid[]) AND group_id = ${groupId}::uuid FOR SHARE`;
+  const sources = await sql.query<{ id: string; text: string }>(Prisma.sql`
+    SELECT id::text AS id, text FROM sources WHERE id = ANY(${ids}::uuid[]) AND group_id = ${groupId}::uuid FOR SHARE`);
   return new Map(sources.map((s) => [s.id, s.text]));
 }
 

@@ -8,8 +8,10 @@ import {
   type SubmitOpsBody,
   type SubmitOpsResult,
 } from '@counterpoint/shared';
+import type pg from 'pg';
 import type { Db } from '../db/prisma.js';
-import { Prisma } from '../generated/prisma/client.js';
+import { inTransaction, prismaSession, uniqueViolation } from '../db/sql-session.js';
+import type { Prisma } from '../generated/prisma/client.js';
 import { AppError } from '../errors.js';
 import type { Actor } from '../plugins/actor.js';
 import { requireRole } from '../repositories/membership-repository.js';
@@ -18,6 +20,7 @@ import { CommitQueue, type WaitingBatch } from './commit-queue.js';
 import { GraphCache } from './graph-cache.js';
 import { createSnapshotReader, type MapRead } from './snapshot-reader.js';
 import { commitGroup, type QueuedBatch } from './group-commit.js';
+import { commitInOneStatement } from './one-statement-commit.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -46,9 +49,11 @@ function toSummary(row: MapRow): MapSummary {
  * Everything that reads or changes maps. Every change to a map's graph goes through `submitOps`: batches for one
  * map are committed in groups (commit-queue.ts), each group one transaction that locks the map row, checks each
  * actor's role and the graph rules (the shared applyOp), writes the rows, appends each op to the log with the next
- * version, and notifies listeners on commit (group-commit.ts).
+ * version, and notifies listeners on commit (group-commit.ts). Those transactions run on `pool`, plain
+ * node-postgres over the same database: the commit is the one hot path, and Prisma's interactive transaction
+ * cost several times the statements' own time there (sql-session.ts).
  */
-export function createMapService(db: Db) {
+export function createMapService(db: Db, pool: pg.Pool) {
   const graphCache = new GraphCache();
   const snapshots = createSnapshotReader(db, graphCache);
   const commitListeners: CommitListener[] = [];
@@ -130,7 +135,7 @@ export function createMapService(db: Db) {
       // The caller's transaction may still roll back, so its result is not cached (nor broadcast from memory:
       // its NOTIFY announces it if it commits).
       graphCache.forget(mapId);
-      const [outcome] = (await commitGroup(tx, mapId, [{ actor, batch }], () => null)).outcomes;
+      const [outcome] = (await commitGroup(prismaSession(tx), mapId, [{ actor, batch }], () => null)).outcomes;
       if (!outcome!.ok) throw outcome!.error;
       return outcome!.answer;
     },
@@ -165,10 +170,11 @@ export function createMapService(db: Db) {
   }
 
   async function runGroup(mapId: string, group: readonly QueuedBatch[]) {
-    const result = await db.$transaction((tx) => commitGroup(tx, mapId, group, (version) => graphCache.get(mapId, version)), {
-      maxWait: 10_000,
-      timeout: 60_000,
-    });
+    // The everyday group commits in one statement against the cached graph; anything else, or a cache another
+    // instance made stale, goes through the transaction that locks the map row and reads what it needs.
+    const cached = graphCache.latest(mapId);
+    const fast = cached && (await commitInOneStatement(pool, mapId, group, cached));
+    const result = fast ?? (await inTransaction(pool, (sql) => commitGroup(sql, mapId, group, (version) => graphCache.get(mapId, version))));
     // Only a committed graph may be cached, and only committed ops broadcast.
     graphCache.set(mapId, result.version, result.graph);
     if (result.entries.length > 0) {
@@ -189,12 +195,9 @@ export function createMapService(db: Db) {
  * all maps, and two retries of one batch on different maps meet at the unique (clientId, clientSeq) index.
  */
 function uniqueClash(error: unknown): AppError | null {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return null;
-  // Prisma's own queries say P2002 and the model; a raw statement (the op-log insert) says P2010 and SQLSTATE 23505.
-  const onOpLog =
-    error.code === 'P2002' ? error.meta?.modelName === 'OpLog' : error.code === 'P2010' && error.message.includes('23505') ? error.message.includes('"op_log_') : null;
-  if (onOpLog === null) return null;
-  if (!onOpLog) return new AppError('DUPLICATE_ID', 'An id in this batch is already used elsewhere.');
+  const constraint = uniqueViolation(error);
+  if (constraint === null) return null;
+  if (!constraint.startsWith('op_log')) return new AppError('DUPLICATE_ID', 'An id in this batch is already used elsewhere.');
   return new AppError('CLIENT_SEQ_REUSED', 'These client sequence numbers were already used for other ops.');
 }
 

@@ -1,5 +1,6 @@
 import { GraphDraft, type Graph, type OpLogEntry, type SubmitOpsBody } from '@counterpoint/shared';
-import { createPrisma } from '../../../server/src/db/prisma.js';
+import { createSqlPool, inTransaction } from '../../../server/src/db/sql-session.js';
+import { Prisma } from '../../../server/src/generated/prisma/client.js';
 import { loadGraph, writeGraphDiff } from '../../../server/src/repositories/graph-repository.js';
 import { appendOpLog, loggedOpsSql } from '../../../server/src/repositories/op-log-repository.js';
 import { MAP_OPS_CHANNEL } from '../../../server/src/services/map-service.js';
@@ -17,7 +18,7 @@ import { ms, summarize } from './stats.js';
  * path (first edit after a restart or another instance's commit).
  */
 export async function submitStages(databaseUrl: string, userId: string, mapId: string, groups: SubmitOpsBody[][]): Promise<string> {
-  const db = createPrisma(databaseUrl, 2);
+  const pool = createSqlPool(databaseUrl, 1);
   const times = new Map<string, number[]>();
   const time = async <T>(stage: string, run: () => Promise<T> | T): Promise<T> => {
     const start = now();
@@ -30,18 +31,17 @@ export async function submitStages(databaseUrl: string, userId: string, mapId: s
     for (const group of groups) {
       const started = now();
       let commitStart = 0;
-      const committed = await db.$transaction(
-        async (tx) => {
+      const committed = await inTransaction(pool, async (sql) => {
           const ranges = group.map((b) => ({ clientId: b.clientId, from: b.clientSeq, to: b.clientSeq + b.ops.length }));
           const [map] = await time('lock + roles + dedupe', () =>
-            tx.$queryRaw<{ version: number }[]>`
+            sql.query<{ version: number }>(Prisma.sql`
               SELECT m.version, (SELECT json_object_agg(ms.user_id::text, ms.role::text) FROM memberships ms
                 WHERE ms.group_id = m.group_id AND ms.user_id = ANY(${[userId]}::uuid[])) AS roles,
                 ${loggedOpsSql(ranges)} AS logged
-              FROM maps m WHERE m.id = ${mapId}::uuid FOR UPDATE OF m`,
+              FROM maps m WHERE m.id = ${mapId}::uuid FOR UPDATE OF m`),
           );
           const version = map!.version;
-          const before = cached?.version === version ? cached.graph : await time('loadGraph (cache miss)', () => loadGraph(tx, mapId));
+          const before = cached?.version === version ? cached.graph : await time('loadGraph (cache miss)', () => loadGraph(sql, mapId));
           const draft = new GraphDraft(before);
           const createdAt = new Date().toISOString();
           const entries: OpLogEntry[] = [];
@@ -52,22 +52,20 @@ export async function submitStages(databaseUrl: string, userId: string, mapId: s
               batch.ops.forEach((op, i) => entries.push({ version: version + 1 + entries.length, op, actorId: userId, clientId: batch.clientId, clientSeq: batch.clientSeq + i, createdAt }));
             }
           });
-          await time('writeGraphDiff', () => writeGraphDiff(tx, mapId, before, draft.graph));
-          await time('op log + version + notify', () => appendOpLog(tx, mapId, entries, MAP_OPS_CHANNEL));
+          await time('writeGraphDiff', () => writeGraphDiff(sql, mapId, before, draft.graph));
+          await time('op log + version + notify', () => appendOpLog(sql, mapId, entries, MAP_OPS_CHANNEL));
           const last = version + entries.length;
           commitStart = now();
           return { version: last, graph: draft.graph };
-        },
-        { timeout: 60_000 },
-      );
+      });
       times.set('commit', [...(times.get('commit') ?? []), now() - commitStart]);
       times.set('whole transaction', [...(times.get('whole transaction') ?? []), now() - started]);
       cached = committed;
     }
-    await time('loadGraph (cache miss)', () => db.$transaction((tx) => loadGraph(tx, mapId)));
+    await time('loadGraph (cache miss)', () => inTransaction(pool, (sql) => loadGraph(sql, mapId)));
   } finally {
-    await db.$disconnect();
+    await pool.end();
   }
-  // The first group pays for Prisma's query compilation and cold caches; report the rest.
+  // The first group pays for cold caches; report the rest.
   return [...times].map(([stage, samples]) => `${stage} ${ms(summarize(samples.length > 1 ? samples.slice(1) : samples).p50)}`).join('; ');
 }
