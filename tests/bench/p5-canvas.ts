@@ -3,7 +3,7 @@ import { launchBrowser } from '../helpers/browser.js';
 import type { BenchCluster } from './lib/cluster.js';
 import { openMap, webAppBuilt } from './lib/canvas-page.js';
 import { profilePage } from './lib/page-profile.js';
-import { generateMap } from './lib/generate.js';
+import { generateMap, placesOf } from './lib/generate.js';
 import { startBenchServer } from './lib/server.js';
 import { latencyRow, skippedRow, summarize, type BenchResult } from './lib/stats.js';
 
@@ -28,7 +28,7 @@ export async function p5(cluster: BenchCluster): Promise<BenchResult> {
     let longTasks: { start: number; duration: number }[] = [];
     for (let i = 0; i < LOADS; i++) {
       // The last load (warm server) is the one profiled with BENCH_PROFILE.
-      const opened = await openMap(browser, server.api, map.mapId, NODES, i === LOADS - 1 ? 'p5-load-page' : undefined);
+      const opened = await openMap(browser, server.api, map.mapId, placesOf(map), i === LOADS - 1 ? 'p5-load-page' : undefined);
       if (process.env.BENCH_VERBOSE) console.error(`[bench]   P5 load ${i + 1}: ${opened.interactiveMs.toFixed(0)} ms`);
       loads.push(opened.interactiveMs);
       if (i === LOADS - 1) ({ frames, longTasks } = await profilePage(opened.page, 'p5-pan-page', () => pan(opened.page)));

@@ -4,7 +4,7 @@ import { launchBrowser } from '../helpers/browser.js';
 import type { BenchCluster } from './lib/cluster.js';
 import { openMap, webAppBuilt } from './lib/canvas-page.js';
 import { profilePage } from './lib/page-profile.js';
-import { generateMap, type GeneratedMap } from './lib/generate.js';
+import { generateMap, placesOf, type GeneratedMap } from './lib/generate.js';
 import type { Api } from './lib/http.js';
 import { startBenchServer } from './lib/server.js';
 import { latencyRow, ms, skippedRow, type BenchResult } from './lib/stats.js';
@@ -27,7 +27,7 @@ export async function p6(cluster: BenchCluster): Promise<BenchResult> {
   try {
     const map = await generateMap(server.api, server.groupId, NODES, EDGES);
     server.measuring();
-    const opened = await openMap(browser, server.api, map.mapId, NODES);
+    const opened = await openMap(browser, server.api, map.mapId, placesOf(map));
     const times: number[] = [];
     const longest: number[] = [];
     const placements: string[] = [];

@@ -82,6 +82,16 @@ describe('security headers and CSP in the browser', () => {
     await page.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor({ timeout: 15_000 });
     await expect.poll(positions, { timeout: 15_000 }).not.toEqual(before);
 
+    // And again after an edit: ELK, loaded in the worker, once took its messages over after its first layout, so a
+    // second "Auto layout" in the same editor waited forever.
+    await page.getByTestId('add-claim').click();
+    await page.getByLabel('Edit text').fill('Placed by the second layout');
+    await page.getByLabel('Edit text').press('Enter');
+    await page.getByTestId('save-state').filter({ hasText: 'Saved' }).waitFor();
+    const beforeSecond = await positions();
+    await page.getByTestId('auto-layout').click();
+    await expect.poll(positions, { timeout: 15_000 }).not.toEqual(beforeSecond);
+
     // A PNG drawn in the browser from data: and blob: images (img-src).
     await page.getByTestId('export-menu').click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png-map').click()]);

@@ -6,9 +6,10 @@ import { AccountMenu } from './auth/AccountMenu';
 import { AuthGate } from './auth/AuthGate';
 import { LoginPage } from './auth/LoginPage';
 import { InvitePage } from './groups/InvitePage';
+import { loadMapEditor } from './pages/route-prefetch';
 
 // The canvas (React Flow) is most of the code; the map list should not wait for it.
-const MapEditorPage = lazy(() => import('./pages/MapEditorPage').then((m) => ({ default: m.MapEditorPage })));
+const MapEditorPage = lazy(() => loadMapEditor().then((m) => ({ default: m.MapEditorPage })));
 const OutlinePage = lazy(() => import('./interchange/OutlinePage').then((m) => ({ default: m.OutlinePage })));
 
 export function App() {

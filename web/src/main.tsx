@@ -8,9 +8,11 @@ import './styles/nodes.css';
 import { App } from './App';
 import { createQueryClient } from './api/query-client';
 import { ErrorBoundary } from './components/ErrorBoundary';
+import { prefetchRoute } from './pages/route-prefetch';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+prefetchRoute(window.location.pathname);
 
 createRoot(root).render(
   <StrictMode>

@@ -69,3 +69,7 @@ export async function generateMap(api: Api, groupId: string, nodeCount: number, 
   }
   return { mapId: map.id, ops, nodeIds, edgeIds, version };
 }
+
+/** Where each node of a generated map sits (as created: nothing moved since). */
+export const placesOf = (map: Pick<GeneratedMap, 'ops'>) =>
+  map.ops.flatMap((op) => (op.type === 'node.create' ? [{ id: op.node.id, x: op.node.x, y: op.node.y }] : []));

@@ -10,8 +10,10 @@ import { EditingStore, EditorContext, type EditorContextValue } from './editor-c
 import { edgeTypes } from './edge-types';
 import { textOps } from './edit-ops';
 import { KindPicker } from './KindPicker';
+import { isLargeMap } from './large-map';
 import { Legend } from './Legend';
 import { nodeTypes } from './node-types';
+import { OverviewMap } from './OverviewMap';
 import { Toolbar } from './Toolbar';
 import { useCanvasCommands } from './useCanvasCommands';
 import { useDeleteKey } from './useDeleteKey';
@@ -46,6 +48,7 @@ const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 export function MapCanvas({ doc, live, presence, graph, sourceTitles, readOnly }: Props) {
   const wrapper = useRef<HTMLDivElement>(null);
   const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements(graph, sourceTitles);
+  const large = useMemo(() => isLargeMap(graph), [graph]);
   // "Show only reading X" dims the edges outside X (nodes dim themselves).
   const shownEdges = useDimmedEdges(edges);
 
@@ -128,7 +131,7 @@ export function MapCanvas({ doc, live, presence, graph, sourceTitles, readOnly }
           />
           <Legend />
           <Controls showInteractive={false} />
-          <MiniMap nodeColor={minimapColor} pannable zoomable ariaLabel="Map overview" />
+          {large ? <OverviewMap graph={graph} colors={MINIMAP_COLORS} /> : <MiniMap nodeColor={minimapColor} pannable zoomable ariaLabel="Map overview" />}
         </ReactFlow>
         {commands.picker && <KindPicker request={commands.picker} onPick={commands.pick} onClose={commands.closePicker} />}
       </div>

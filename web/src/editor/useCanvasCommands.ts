@@ -1,7 +1,8 @@
 import { useReactFlow, type FinalConnectionState, type InternalNode } from '@xyflow/react';
+import type { Graph } from '@counterpoint/shared';
 import { useCallback, useRef, useState, type MouseEvent as ReactMouseEvent, type RefObject } from 'react';
 import { errorMessage } from '../api/api-error';
-import { anchorPositions } from '../layout/layout-input';
+import { anchorPositions, layoutInput } from '../layout/layout-input';
 import { useAutoLayout } from '../layout/useAutoLayout';
 import { layoutViewport } from '../layout/layout-viewport';
 import type { MapDocument } from '../sync/map-document';
@@ -10,9 +11,9 @@ import { createNodeOp, deleteOps, moveOps } from './edit-ops';
 import type { EditingStore } from './editor-context';
 import type { FlowEdge, FlowNode } from './flow-types';
 import type { PickerRequest } from './KindPicker';
+import { CARD_SIZE, isLargeMap } from './large-map';
 
 const NODE_HALF = { x: 110, y: 30 };
-const DEFAULT_SIZE = { width: 220, height: 80 };
 /** Each animation frame makes React Flow revisit every node and edge: framing a larger layout jumps instead. */
 const ANIMATED_FRAMING_MAX = 200;
 const INFERENCE_HALF = 14;
@@ -42,11 +43,31 @@ function centerOf(node: InternalNode | undefined) {
   return { x: x + (node.measured.width ?? 0) / 2, y: y + (node.measured.height ?? 0) / 2 };
 }
 
+function centerOfScreen(element: HTMLElement | null) {
+  const rect = element?.getBoundingClientRect();
+  return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : { x: window.innerWidth / 2, y: window.innerHeight / 2 };
+}
+
+/** The id of the node whose card centre is nearest `point` (flow coordinates), or null on an empty map. */
+function nodeNearest(graph: Graph, point: { x: number; y: number }): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const node of Object.values(graph.nodes)) {
+    const distance = Math.hypot(node.x + CARD_SIZE.width / 2 - point.x, node.y + CARD_SIZE.height / 2 - point.y);
+    if (distance < bestDistance) [best, bestDistance] = [node.id, distance];
+  }
+  return best;
+}
+
 /** Every user command of the canvas, each turned into one op batch on the MapDocument. */
 export function useCanvasCommands(doc: MapDocument, editing: EditingStore, wrapper: RefObject<HTMLDivElement | null>) {
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const graph = () => doc.getState().graph;
-  const layout = useAutoLayout(() => Object.keys(graph().nodes).length + Object.keys(graph().arguments).length);
+  const sizeOf = (id: string) => {
+    const { width, height } = flow.getInternalNode(id)?.measured ?? {};
+    return width && height ? { width, height } : undefined;
+  };
+  const layout = useAutoLayout(() => layoutInput(graph(), sizeOf));
   const [picker, setPicker] = useState<PickerRequest | null>(null);
   const created = useRef(0);
 
@@ -135,18 +156,24 @@ export function useCanvasCommands(doc: MapDocument, editing: EditingStore, wrapp
   const fitView = useCallback(() => void flow.fitView({ padding: 0.2, maxZoom: 1.2, duration: 300 }), [flow]);
 
   const autoLayout = useCallback(async () => {
-    const sizeOf = (id: string) => {
-      const node = flow.getInternalNode(id);
-      const { width, height } = node?.measured ?? {};
-      return width && height ? { width, height } : undefined;
-    };
     try {
-      const positions = await layout.run(graph(), sizeOf);
+      const large = isLargeMap(graph());
+      // A large map keeps in view the node that was in the middle of it; a small one is framed whole.
+      const anchor = large ? nodeNearest(graph(), flow.screenToFlowPosition(centerOfScreen(wrapper.current))) : null;
+      console.log('layout start', performance.now());
+      const positions = await layout.run(layoutInput(graph(), sizeOf));
+      console.log('layout got', Object.keys(positions).length, performance.now());
       const placed = anchorPositions(graph(), positions);
-      doc.apply(moveOps(graph(), placed));
+      const ops = moveOps(graph(), placed);
+      console.log('ops', JSON.stringify(ops).length, ops.length);
+      const error = doc.apply(ops);
+      console.log('applied', error ? JSON.stringify(error) : 'ok', performance.now());
       const rect = wrapper.current?.getBoundingClientRect();
-      if (rect && placed.length > 0) {
-        const boxes = placed.map((p) => ({ ...p, ...(sizeOf(p.id) ?? DEFAULT_SIZE) }));
+      const anchored = anchor && placed.find((p) => p.id === anchor);
+      if (anchored) {
+        void flow.setCenter(anchored.x + CARD_SIZE.width / 2, anchored.y + CARD_SIZE.height / 2, { zoom: flow.getZoom() });
+      } else if (rect && placed.length > 0) {
+        const boxes = placed.map((p) => ({ ...p, ...(sizeOf(p.id) ?? CARD_SIZE) }));
         const duration = placed.length > ANIMATED_FRAMING_MAX ? 0 : 300;
         void flow.setViewport(layoutViewport(boxes, rect.width, rect.height), { duration });
       }

@@ -1,7 +1,6 @@
 import type { Graph } from '@counterpoint/shared';
+import { CARD_SIZE } from '../editor/large-map';
 import type { LayoutBox, LayoutLink } from './layout-protocol';
-
-const DEFAULT_SIZE = { width: 220, height: 80 };
 
 /**
  * What the layout needs from a map: a box per node and argument (at its drawn size) and a link per relation.
@@ -12,7 +11,7 @@ export function layoutInput(
   sizeOf: (id: string) => { width: number; height: number } | undefined,
 ): { boxes: LayoutBox[]; links: LayoutLink[] } {
   const ids = [...Object.keys(graph.nodes), ...Object.keys(graph.arguments)];
-  const boxes = ids.map((id) => ({ id, ...(sizeOf(id) ?? DEFAULT_SIZE) }));
+  const boxes = ids.map((id) => ({ id, ...(sizeOf(id) ?? CARD_SIZE) }));
   const links: LayoutLink[] = [];
   for (const edge of Object.values(graph.edges)) {
     const target = graph.edges[edge.toId]?.toId ?? edge.toId;

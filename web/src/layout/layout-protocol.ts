@@ -13,15 +13,21 @@ export interface LayoutLink {
   target: string;
 }
 
-export interface LayoutRequest {
-  requestId: number;
+export interface LayoutInput {
   boxes: LayoutBox[];
   links: LayoutLink[];
 }
 
-/** Sent when the editor opens: the worker readies what a map of this size will need, before the first click. */
+export interface LayoutRequest extends LayoutInput {
+  requestId: number;
+}
+
+/**
+ * Sent a moment after the editor opens: the worker lays the map out ahead of time, which loads ELK and warms it
+ * up, and answers a click on an unchanged map from that.
+ */
 export interface LayoutWarmUp {
-  warmUp: { boxCount: number };
+  warmUp: LayoutInput;
 }
 
 export type LayoutResponse =

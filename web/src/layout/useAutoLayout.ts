@@ -1,20 +1,22 @@
-import type { Graph } from '@counterpoint/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { layoutInput } from './layout-input';
-import type { LayoutRequest, LayoutResponse, LayoutWarmUp } from './layout-protocol';
+import type { LayoutInput, LayoutRequest, LayoutResponse, LayoutWarmUp } from './layout-protocol';
 
 type Positions = Record<string, { x: number; y: number }>;
 
-/** After opening, the canvas draws first; then the worker loads what the map's layout needs. */
-const WARM_UP_DELAY_MS = 2_000;
+/**
+ * After opening, the canvas draws and the member looks around first; then the worker lays the map out ahead of
+ * time. Not sooner: on a two-core machine that second of ELK competes with the page for the CPU (P5 in
+ * tests/bench/RESULTS.md: panning right after opening dropped frames while it ran).
+ */
+const WARM_UP_DELAY_MS = 5_000;
 
 /**
  * Runs the layout in a Web Worker, started when the editor opens (so the first click does not wait for it to
- * load) and kept for the editor's lifetime. `countBoxes` (nodes and arguments, read when the editor opens)
- * tells the worker which layout to get ready. `run` resolves with the laid-out top-left positions; the caller
- * turns them into one `nodes.move` op.
+ * load) and kept for the editor's lifetime. A moment after opening it hands the worker the map as `prepare`
+ * describes it then, to lay out ahead of time (see layout.worker.ts). `run` resolves with the laid-out top-left
+ * positions; the caller turns them into one `nodes.move` op.
  */
-export function useAutoLayout(countBoxes: () => number) {
+export function useAutoLayout(prepare: () => LayoutInput) {
   const worker = useRef<Worker | null>(null);
   const waiting = useRef(new Map<number, { resolve(response: LayoutResponse): void; reject(error: Error): void }>());
   const nextId = useRef(1);
@@ -36,11 +38,11 @@ export function useAutoLayout(countBoxes: () => number) {
     return created;
   }, []);
 
-  const counter = useRef(countBoxes);
+  const prepared = useRef(prepare);
+  prepared.current = prepare;
   useEffect(() => {
     const created = start();
-    const warmUp: LayoutWarmUp = { warmUp: { boxCount: counter.current() } };
-    const timer = setTimeout(() => created.postMessage(warmUp), WARM_UP_DELAY_MS);
+    const timer = setTimeout(() => created.postMessage({ warmUp: prepared.current() } satisfies LayoutWarmUp), WARM_UP_DELAY_MS);
     return () => {
       clearTimeout(timer);
       worker.current?.terminate();
@@ -49,8 +51,8 @@ export function useAutoLayout(countBoxes: () => number) {
   }, [start]);
 
   const run = useCallback(
-    async (graph: Graph, sizeOf: (id: string) => { width: number; height: number } | undefined): Promise<Positions> => {
-      const request: LayoutRequest = { requestId: nextId.current++, ...layoutInput(graph, sizeOf) };
+    async (input: LayoutInput): Promise<Positions> => {
+      const request: LayoutRequest = { requestId: nextId.current++, ...input };
       setRunning(true);
       try {
         const response = await new Promise<LayoutResponse>((resolve, reject) => {

@@ -1,7 +1,7 @@
 import { graphFromLists, type MapSnapshot } from '@counterpoint/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { fetchMapSnapshot } from '../api/endpoints';
+import { loadMapSnapshot } from '../pages/route-prefetch';
 import { mapKeys } from '../api/query-keys';
 import { PresenceStore } from '../presence/presence-store';
 import { LiveConnection } from './live-connection';
@@ -46,7 +46,7 @@ function liveUrl(mapId: string): string {
 export function useMapDocument(mapId: string) {
   const snapshot = useQuery({
     queryKey: mapKeys.detail(mapId),
-    queryFn: () => fetchMapSnapshot(mapId),
+    queryFn: () => loadMapSnapshot(mapId),
     staleTime: Infinity,
     gcTime: 0,
     refetchOnWindowFocus: false,
