@@ -17,7 +17,6 @@ import type { Actor } from '../plugins/actor.js';
 import { loadGraph, writeGraphDiff } from '../repositories/graph-repository.js';
 import { appendOpLog, loggedOpsSql, type LoggedOp } from '../repositories/op-log-repository.js';
 
-
 /** PostgreSQL channel that carries `{ mapId, version }` after each committed group of batches. */
 export const MAP_OPS_CHANNEL = 'map_ops';
 
@@ -42,10 +41,10 @@ export interface GroupResult {
 const mapNotFound = () => new AppError('MAP_NOT_FOUND', 'That map was not found. It may have been deleted.');
 
 /**
- * Applies a group of batches for one map inside `sql`'s transaction: the map row is locked once, the actors' roles and earlier
- * answers to retried batches are read in one query each, and each batch is checked in arrival order against the
- * graph the batches before it left. A batch that breaks a rule gets its own refusal and contributes nothing; the
- * accepted ones get consecutive versions and are written together (one graph diff, one op-log insert, one
+ * Applies a group of batches for one map inside `sql`'s transaction: the map row is locked once, the actors'
+ * roles and earlier answers to retried batches are read in one query each, and each batch is checked in arrival
+ * order against the graph the batches before it left. A batch that breaks a rule gets its own refusal and
+ * contributes nothing; the accepted ones get consecutive versions and are written together (one graph diff, one op-log insert, one
  * version bump with NOTIFY). Nothing is durable until the caller's transaction commits.
  */
 export async function commitGroup(sql: SqlSession, mapId: string, group: readonly QueuedBatch[], cachedGraph: (version: number) => Graph | null): Promise<GroupResult> {
