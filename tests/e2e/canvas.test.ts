@@ -118,4 +118,42 @@ describe('map editor canvas', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('draws a large map’s minimap on a canvas, and pressing on it moves the view there', async () => {
+    // 400 claims on a grid, written through the API in one batch, as an import would.
+    const cookie = await demoCookie(server.baseUrl);
+    const headers = { cookie, 'content-type': 'application/json' };
+    const [group] = (await (await fetch(`${server.baseUrl}/api/groups`, { headers })).json()) as { id: string }[];
+    const map = (await (await fetch(`${server.baseUrl}/api/groups/${group!.id}/maps`, { method: 'POST', headers, body: JSON.stringify({ title: 'Large map' }) })).json()) as { id: string };
+    const ops = Array.from({ length: 400 }, (_, i) => ({
+      type: 'node.create',
+      node: { id: crypto.randomUUID(), kind: 'claim', text: `Claim ${i}`, x: (i % 20) * 300, y: Math.floor(i / 20) * 160, quote: null },
+    }));
+    const written = await fetch(`${server.baseUrl}/api/maps/${map.id}/ops`, { method: 'POST', headers, body: JSON.stringify({ baseVersion: 0, clientId: crypto.randomUUID(), clientSeq: 0, ops }) });
+    expect(written.status).toBe(200);
+
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors = watchPageErrors(page);
+    await signInAsDemo(page, server.baseUrl);
+    await page.goto(`${server.baseUrl}/maps/${map.id}`);
+    const overview = page.getByTestId('overview-map');
+    await overview.waitFor();
+    // React Flow's own minimap (a component per node) is not drawn for it.
+    expect(await page.locator('svg.react-flow__minimap-svg').count()).toBe(0);
+    await page.getByTestId('node-claim').first().waitFor();
+    await page.getByRole('button', { name: 'Zoom In' }).click();
+    await page.getByRole('button', { name: 'Zoom In' }).click();
+    const viewport = () => page.locator('.react-flow__viewport').evaluate((element) => (element as HTMLElement).style.transform);
+    const before = await viewport();
+    const box = (await overview.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.85, box.y + box.height * 0.8);
+    await expect.poll(viewport).not.toBe(before);
+    // Towards the bottom right of the map: the view's origin moved up and to the left.
+    const [x0, y0] = before.match(/-?[\d.]+/g)!.map(Number);
+    const [x1, y1] = (await viewport()).match(/-?[\d.]+/g)!.map(Number);
+    expect(x1).toBeLessThan(x0!);
+    expect(y1).toBeLessThan(y0!);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
