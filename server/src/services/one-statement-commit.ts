@@ -41,7 +41,8 @@ export async function commitInOneStatement(
     outcomes.push({ ok: true, answer: { versions, version: versions[versions.length - 1]!, duplicate: false, actorId: actor.userId } });
   }
   const steps = nodeAndEdgeStatements(mapId, before, draft.graph, BUMPED);
-  if (!steps || entries.length === 0) return null;
+  // No row to write (a batch that changes nothing) is rare enough to leave to the transaction path too.
+  if (!steps || steps.length === 0 || entries.length === 0) return null;
 
   const last = version + entries.length;
   const actors = [...new Set(group.map(({ actor }) => actor.userId))];

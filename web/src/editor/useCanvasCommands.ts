@@ -160,14 +160,9 @@ export function useCanvasCommands(doc: MapDocument, editing: EditingStore, wrapp
       const large = isLargeMap(graph());
       // A large map keeps in view the node that was in the middle of it; a small one is framed whole.
       const anchor = large ? nodeNearest(graph(), flow.screenToFlowPosition(centerOfScreen(wrapper.current))) : null;
-      console.log('layout start', performance.now());
       const positions = await layout.run(layoutInput(graph(), sizeOf));
-      console.log('layout got', Object.keys(positions).length, performance.now());
       const placed = anchorPositions(graph(), positions);
-      const ops = moveOps(graph(), placed);
-      console.log('ops', JSON.stringify(ops).length, ops.length);
-      const error = doc.apply(ops);
-      console.log('applied', error ? JSON.stringify(error) : 'ok', performance.now());
+      doc.apply(moveOps(graph(), placed));
       const rect = wrapper.current?.getBoundingClientRect();
       const anchored = anchor && placed.find((p) => p.id === anchor);
       if (anchored) {
