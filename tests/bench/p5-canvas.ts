@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.js';
 import type { BenchCluster } from './lib/cluster.js';
-import { openMap, webAppBuilt } from './lib/canvas-page.js';
+import { openMap, warmUpBrowser, webAppBuilt } from './lib/canvas-page.js';
 import { profilePage } from './lib/page-profile.js';
 import { generateMap, placesOf } from './lib/generate.js';
 import { startBenchServer } from './lib/server.js';
@@ -22,6 +22,7 @@ export async function p5(cluster: BenchCluster): Promise<BenchResult> {
   const browser = await launchBrowser();
   try {
     const map = await generateMap(server.api, server.groupId, NODES, EDGES);
+    await warmUpBrowser(browser, server.api);
     const loads: number[] = [];
     server.measuring();
     let frames: number[] = [];

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { launchBrowser } from '../helpers/browser.js';
 import type { BenchCluster } from './lib/cluster.js';
-import { openMap, webAppBuilt } from './lib/canvas-page.js';
+import { openMap, warmUpBrowser, webAppBuilt } from './lib/canvas-page.js';
 import { profilePage } from './lib/page-profile.js';
 import { generateMap, placesOf, type GeneratedMap } from './lib/generate.js';
 import type { Api } from './lib/http.js';
@@ -26,6 +26,7 @@ export async function p6(cluster: BenchCluster): Promise<BenchResult> {
   const browser = await launchBrowser();
   try {
     const map = await generateMap(server.api, server.groupId, NODES, EDGES);
+    await warmUpBrowser(browser, server.api);
     server.measuring();
     const opened = await openMap(browser, server.api, map.mapId, placesOf(map));
     const times: number[] = [];

@@ -8,6 +8,7 @@ import { WEB_DIST } from '../../server/src/paths.js';
  * Prints where a V8 CPU profile spent its time: the top functions by self time and by total (inclusive) time.
  * Usage: node --import tsx tests/bench/profile-summary.ts <file.cpuprofile> [top=25] [filter-regexp]
  * (Profiles come from `BENCH_PROFILE=<folder> npm run bench -- P3`, one per server process.)
+ * PROFILE_WINDOW=from-to limits it to the samples taken that many ms after the profile started.
  */
 
 interface ProfileNode {
@@ -36,7 +37,14 @@ for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n
 
 // Time per sample from the deltas (µs), charged to the sampled node.
 const selfUs = new Map<number, number>();
-profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0)));
+// PROFILE_WINDOW=from-to (ms after the profile's start) keeps only the samples in that window.
+const window = /^(\d+)-(\d+)$/.exec(process.env.PROFILE_WINDOW ?? '');
+let sampledAt = 0;
+profile.samples.forEach((id, i) => {
+  sampledAt += (profile.timeDeltas[i] ?? 0) / 1000;
+  if (window && (sampledAt < Number(window[1]) || sampledAt > Number(window[2]))) return;
+  selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0));
+});
 
 // Page profiles point into the minified bundle; the build's source maps (web/dist/assets/*.map) name the source.
 const maps = new Map<string, SourceMapConsumer | null>();
@@ -72,7 +80,7 @@ for (const [id, us] of selfUs) {
     total.set(l, (total.get(l) ?? 0) + us);
   }
 }
-const wall = (profile.endTime - profile.startTime) / 1000;
+const wall = window ? Number(window[2]) - Number(window[1]) : (profile.endTime - profile.startTime) / 1000;
 const idle = [...self].filter(([l]) => l.startsWith('(idle)')).reduce((s, [, us]) => s + us, 0) / 1000;
 console.log(`${file}: ${wall.toFixed(0)} ms profiled, ${idle.toFixed(0)} ms idle, ${(wall - idle).toFixed(0)} ms busy`);
 const print = (title: string, map: Map<string, number>) => {

@@ -6,10 +6,9 @@ import { AccountMenu } from './auth/AccountMenu';
 import { AuthGate } from './auth/AuthGate';
 import { LoginPage } from './auth/LoginPage';
 import { InvitePage } from './groups/InvitePage';
-import { loadMapEditor } from './pages/route-prefetch';
+import { MapEditorPage } from './pages/route-prefetch';
 
-// The canvas (React Flow) is most of the code; the map list should not wait for it.
-const MapEditorPage = lazy(() => loadMapEditor().then((m) => ({ default: m.MapEditorPage })));
+// The outline's code is split from the map list's (the map editor's too: see route-prefetch.ts).
 const OutlinePage = lazy(() => import('./interchange/OutlinePage').then((m) => ({ default: m.OutlinePage })));
 
 export function App() {

@@ -14,15 +14,16 @@ export async function request(method: Method, path: string, schema: null, body?:
 export async function request(method: Method, path: string, schema: z.ZodType | null, body?: unknown): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers: {
-        accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...csrfHeaderFor(method),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await (takeEarlyGet(method, path) ??
+      fetch(path, {
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...csrfHeaderFor(method),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }));
   } catch (cause) {
     throw new NetworkError(cause);
   }
@@ -39,6 +40,20 @@ export async function request(method: Method, path: string, schema: z.ZodType | 
     });
   }
   return parsed.data;
+}
+
+declare global {
+  interface Window {
+    /** GETs started by public/early-requests.js before the app's code ran, by path; each is used once. */
+    __earlyGets?: Record<string, Promise<Response> | undefined>;
+  }
+}
+
+/** The answer to a GET that public/early-requests.js asked for already, if it did (once). */
+function takeEarlyGet(method: Method, path: string): Promise<Response> | undefined {
+  const early = method === 'GET' ? window.__earlyGets?.[path] : undefined;
+  if (early) delete window.__earlyGets![path];
+  return early;
 }
 
 async function errorFrom(response: Response): Promise<ApiError> {

@@ -1,6 +1,6 @@
-import { Background, Controls, MiniMap, ReactFlow, useStore, type Node, type ReactFlowState } from '@xyflow/react';
+import { Background, Controls, MiniMap, ReactFlow, useStore, type Node, type ReactFlowInstance, type ReactFlowState } from '@xyflow/react';
 import type { Graph } from '@counterpoint/shared';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { PeerOverlay } from '../presence/PeerOverlay';
 import type { PresenceStore } from '../presence/presence-store';
 import { usePresenceBroadcast } from '../presence/usePresenceBroadcast';
@@ -10,14 +10,16 @@ import { EditingStore, EditorContext, type EditorContextValue } from './editor-c
 import { edgeTypes } from './edge-types';
 import { textOps } from './edit-ops';
 import { KindPicker } from './KindPicker';
-import { isLargeMap } from './large-map';
+import { isLargeMap, openingViewOf } from './large-map';
 import { Legend } from './Legend';
 import { nodeTypes } from './node-types';
 import { OverviewMap } from './OverviewMap';
 import { Toolbar } from './Toolbar';
 import { useCanvasCommands } from './useCanvasCommands';
 import { useDeleteKey } from './useDeleteKey';
+import { useViewCulling } from './useViewCulling';
 import { useFlowElements } from './useFlowElements';
+import type { FlowEdge, FlowNode } from './flow-types';
 import { useDimmedEdges } from '../readings/decorations-context';
 import './canvas-motion.css';
 
@@ -47,10 +49,17 @@ const isFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 /** The React Flow canvas of one map: draws the MapDocument's graph and turns gestures into op batches. */
 export function MapCanvas({ doc, live, presence, graph, sourceTitles, readOnly }: Props) {
   const wrapper = useRef<HTMLDivElement>(null);
-  const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements(graph, sourceTitles);
   const large = useMemo(() => isLargeMap(graph), [graph]);
+  const { nodes, edges, onNodesChange, onEdgesChange } = useFlowElements(graph, sourceTitles, large);
+  // A large map opens on its most connected claim at a readable zoom, and draws only what is near the view.
+  const [openingView] = useState(() => (large ? openingViewOf(graph) : null));
+  const [viewSet, setViewSet] = useState(openingView === null);
+  const onInit = useCallback(
+    (flow: ReactFlowInstance<FlowNode, FlowEdge>) => void (openingView && flow.fitView(openingView).then(() => setViewSet(true))),
+    [openingView],
+  );
   // "Show only reading X" dims the edges outside X (nodes dim themselves).
-  const shownEdges = useDimmedEdges(edges);
+  const shown = useViewCulling(nodes, useDimmedEdges(edges), large, viewSet);
 
   const editor = useMemo<EditorContextValue>(() => {
     const editing = new EditingStore();
@@ -92,8 +101,8 @@ export function MapCanvas({ doc, live, presence, graph, sourceTitles, readOnly }
     <EditorContext.Provider value={editor}>
       <div className="cp-canvas" ref={wrapper} onMouseMove={broadcast.onMouseMove} onMouseLeave={broadcast.onMouseLeave}>
         <ReactFlow
-          nodes={nodes}
-          edges={shownEdges}
+          nodes={shown.nodes}
+          edges={shown.edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
@@ -115,8 +124,9 @@ export function MapCanvas({ doc, live, presence, graph, sourceTitles, readOnly }
           zoomOnDoubleClick={false}
           minZoom={0.1}
           maxZoom={2}
-          fitView
+          fitView={openingView === null}
           fitViewOptions={FIT_VIEW_OPTIONS}
+          onInit={onInit}
         >
           <Background gap={24} color="#dee2e6" />
           <PeerOverlay store={presence} />

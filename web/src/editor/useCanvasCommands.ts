@@ -153,7 +153,8 @@ export function useCanvasCommands(doc: MapDocument, editing: EditingStore, wrapp
 
   const closePicker = useCallback(() => setPicker(null), []);
 
-  const fitView = useCallback(() => void flow.fitView({ padding: 0.2, maxZoom: 1.2, duration: 300 }), [flow]);
+  // Cards far from the view are hidden on large maps (useViewCulling.ts); the whole map still counts.
+  const fitView = useCallback(() => void flow.fitView({ padding: 0.2, maxZoom: 1.2, duration: 300, includeHiddenNodes: true }), [flow]);
 
   const autoLayout = useCallback(async () => {
     try {

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { mergeFlowEdges } from './flow-edges';
 import { mergeFlowNodes } from './flow-elements';
 import type { FlowEdge, FlowNode } from './flow-types';
+import { rememberMeasured, withStaticGeometry } from './static-geometry';
 
 /** How many nodes move per frame when the graph moves many at once (each frame also pays React Flow's pass over every node and edge). */
 const MOVES_PER_FRAME = 250;
@@ -13,14 +14,19 @@ const MOVES_PER_FRAME = 250;
  * state keeps what only the canvas knows (selection, measured sizes, positions during a drag), so a drag moves
  * smoothly and is committed as one op when it ends.
  */
-export function useFlowElements(graph: Graph, sourceTitles: ReadonlyMap<string, string>) {
-  const [nodes, setNodes] = useState<FlowNode[]>(() => mergeFlowNodes(graph, sourceTitles, []).nodes);
+export function useFlowElements(graph: Graph, sourceTitles: ReadonlyMap<string, string>, staticGeometry: boolean) {
+  // Large maps: every node carries its size and handles (see static-geometry.ts).
+  const geometry = useCallback((next: FlowNode[]) => (staticGeometry ? withGeometry(next) : next), [staticGeometry]);
+  const [nodes, setNodes] = useState<FlowNode[]>(() => geometry(mergeFlowNodes(graph, sourceTitles, []).nodes));
   // The latest nodes, also between a change and its render, so a frame's batch of moves builds on the last one.
   const latest = useRef(nodes);
-  const show = useCallback((next: FlowNode[]) => {
-    latest.current = next;
-    setNodes(next);
-  }, []);
+  const show = useCallback(
+    (next: FlowNode[]) => {
+      latest.current = geometry(next);
+      setNodes(latest.current);
+    },
+    [geometry],
+  );
 
   useEffect(() => {
     let frame = 0;
@@ -35,8 +41,12 @@ export function useFlowElements(graph: Graph, sourceTitles: ReadonlyMap<string, 
   }, [graph, sourceTitles, show]);
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<FlowNode>[]) => show(applyNodeChanges(changes, latest.current)),
-    [show],
+    (changes: NodeChange<FlowNode>[]) => {
+      const next = applyNodeChanges(changes, latest.current);
+      if (staticGeometry) rememberMeasuredSizes(changes, next);
+      show(next);
+    },
+    [show, staticGeometry],
   );
 
   const [selectedEdgeIds, setSelectedEdgeIds] = useState<ReadonlySet<string>>(() => new Set());
@@ -61,4 +71,16 @@ export function useFlowElements(graph: Graph, sourceTitles: ReadonlyMap<string, 
   }, []);
 
   return { nodes, edges, onNodesChange, onEdgesChange };
+}
+
+/** Cards just measured teach the size estimates of cards not drawn yet (see static-geometry.ts). */
+function rememberMeasuredSizes(changes: NodeChange<FlowNode>[], nodes: FlowNode[]) {
+  const measured = new Set(changes.flatMap((c) => (c.type === 'dimensions' ? [c.id] : [])));
+  if (measured.size > 0) for (const node of nodes) if (measured.has(node.id)) rememberMeasured(node);
+}
+
+/** The nodes with static geometry; the same array when every node already had it. */
+function withGeometry(nodes: FlowNode[]): FlowNode[] {
+  const sized = nodes.map(withStaticGeometry);
+  return sized.every((n, i) => n === nodes[i]) ? nodes : sized;
 }

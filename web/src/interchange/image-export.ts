@@ -1,5 +1,6 @@
 import { toPng, toSvg } from 'html-to-image';
-import type { ReactFlowInstance } from '@xyflow/react';
+import type { Node, ReactFlowInstance } from '@xyflow/react';
+import { withAllCardsDrawn } from '../editor/draw-all-cards';
 
 /** Longest side and area of an image the browser can make without running out of canvas memory. */
 export const IMAGE_MAX_SIDE = 8_000;
@@ -35,18 +36,19 @@ const CHROME = ['react-flow__panel', 'react-flow__minimap', 'react-flow__control
 const keep = (skipped: string[]) => (node: HTMLElement) => !skipped.some((c) => node.classList?.contains(c));
 const skipChrome = keep([...EDITING_ONLY, ...CHROME]);
 const skipEditing = keep(EDITING_ONLY);
+const BASE = { backgroundColor: '#f8f9fa', skipFonts: true, cacheBust: false };
+const drawerOf = (format: ImageFormat) => (format === 'png' ? toPng : toSvg);
 
 /**
  * Draws the whole map (every node, whatever the view shows) or the current view as PNG or SVG with html-to-image.
  * The SVG wraps the canvas's HTML in a foreignObject: browsers show it, vector editors may not.
  */
 export async function renderMapImage(flow: ReactFlowInstance, canvas: HTMLElement, format: ImageFormat, what: 'map' | 'view'): Promise<RenderedImage> {
-  const draw = format === 'png' ? toPng : toSvg;
-  const base = { backgroundColor: '#f8f9fa', skipFonts: true, cacheBust: false };
+  const draw = drawerOf(format);
   if (what === 'view') {
     const { clientWidth: width, clientHeight: height } = canvas;
     const { scale, capped } = imageScale(width, height, window.devicePixelRatio || 1);
-    const dataUrl = await withLabelFills(canvas, () => draw(canvas, { ...base, width, height, pixelRatio: format === 'png' ? scale : 1, filter: skipChrome }));
+    const dataUrl = await withLabelFills(canvas, () => draw(canvas, { ...BASE, width, height, pixelRatio: format === 'png' ? scale : 1, filter: skipChrome }));
     return { dataUrl, width: Math.round(width * scale), height: Math.round(height * scale), notice: capped ? 'The image was drawn at a lower resolution to keep it within a safe size.' : null };
   }
 
@@ -56,13 +58,19 @@ export async function renderMapImage(flow: ReactFlowInstance, canvas: HTMLElemen
   }
   const viewport = canvas.querySelector<HTMLElement>('.react-flow__viewport');
   if (!viewport || nodes.length === 0) throw new Error('There is nothing on the canvas to draw.');
+  // A large map draws only the cards near the view; the picture needs them all.
+  return withAllCardsDrawn(canvas, nodes.length, () => drawWholeMap(flow, viewport, format, nodes));
+}
+
+async function drawWholeMap(flow: ReactFlowInstance, viewport: HTMLElement, format: ImageFormat, nodes: Node[]): Promise<RenderedImage> {
+  const draw = drawerOf(format);
   const bounds = flow.getNodesBounds(nodes);
   const { scale, capped } = imageScale(bounds.width + 2 * PADDING, bounds.height + 2 * PADDING);
   const width = Math.ceil((bounds.width + 2 * PADDING) * scale);
   const height = Math.ceil((bounds.height + 2 * PADDING) * scale);
   const dataUrl = await withLabelFills(viewport, () =>
     draw(viewport, {
-      ...base,
+      ...BASE,
       width,
       height,
       pixelRatio: 1,

@@ -1,10 +1,11 @@
 import type { MapSnapshot } from '@counterpoint/shared';
 import { fetchMapSnapshot } from '../api/endpoints';
+import { lazyPage } from './lazy-page';
 
 const MAP_PATH = /^\/maps\/([0-9a-f-]{36})\/?$/i;
 
-/** The editor's code (React Flow and the rest), split from the map list's. */
-export const loadMapEditor = () => import('./MapEditorPage');
+/** The map editor page; its code (React Flow and the rest) is split from the map list's. */
+export const MapEditorPage = lazyPage(() => import('./MapEditorPage').then((m) => m.MapEditorPage));
 
 /** Snapshots asked for at page load, waiting for the editor to take them. */
 const prefetched = new Map<string, Promise<MapSnapshot>>();
@@ -17,7 +18,7 @@ const prefetched = new Map<string, Promise<MapSnapshot>>();
 export function prefetchRoute(path: string): void {
   const mapId = MAP_PATH.exec(path)?.[1];
   if (!mapId) return;
-  void loadMapEditor();
+  MapEditorPage.preload().catch(() => {}); // rendering the page reports a failed load
   const snapshot = fetchMapSnapshot(mapId);
   snapshot.catch(() => {}); // a visitor not signed in yet: the sign-in gate deals with it, not this request
   prefetched.set(mapId, snapshot);

@@ -25,7 +25,8 @@ export function useCanvasFocus() {
       triggerNodeChanges(nodeChanges);
       triggerEdgeChanges(edgeChanges);
       const framed = nodeIds.filter((id) => nodeLookup.has(id)).map((id) => ({ id }));
-      if (framed.length > 0) void flow.fitView({ nodes: framed, padding: 0.4, maxZoom: 1.1, duration: 400 });
+      // A large map hides cards far from the view (editor/useViewCulling.ts); these are about to be drawn.
+      if (framed.length > 0) void flow.fitView({ nodes: framed, padding: 0.4, maxZoom: 1.1, duration: 400, includeHiddenNodes: true });
     },
     [flow, store],
   );
