@@ -137,6 +137,7 @@ export function MapCanvas({ doc, live, presence, graph, sourceTitles, readOnly }
             onAdd={(kind) => commands.addNode(kind)}
             onDelete={commands.deleteSelection}
             onAutoLayout={() => void commands.autoLayout()}
+            onAutoLayoutIntent={commands.prepareLayout}
             onFitView={commands.fitView}
           />
           <Legend />

@@ -8,10 +8,12 @@ interface Props {
   onAdd(kind: 'claim' | 'question' | 'note'): void;
   onDelete(): void;
   onAutoLayout(): void;
+  /** The pointer is on its way to "Auto layout": the layout can start ahead of the click. */
+  onAutoLayoutIntent(): void;
   onFitView(): void;
 }
 
-export function Toolbar({ readOnly, hasSelection, layoutRunning, onAdd, onDelete, onAutoLayout, onFitView }: Props) {
+export function Toolbar({ readOnly, hasSelection, layoutRunning, onAdd, onDelete, onAutoLayout, onAutoLayoutIntent, onFitView }: Props) {
   return (
     <Panel position="top-left" className="cp-toolbar" aria-label="Map tools">
       {!readOnly && (
@@ -35,7 +37,7 @@ export function Toolbar({ readOnly, hasSelection, layoutRunning, onAdd, onDelete
           >
             Delete
           </button>
-          <button type="button" data-testid="auto-layout" onClick={onAutoLayout} disabled={layoutRunning}>
+          <button type="button" data-testid="auto-layout" onClick={onAutoLayout} onPointerEnter={onAutoLayoutIntent} onFocus={onAutoLayoutIntent} disabled={layoutRunning}>
             {layoutRunning ? 'Laying out…' : 'Auto layout'}
           </button>
         </>

@@ -189,6 +189,7 @@ export function useCanvasCommands(doc: MapDocument, editing: EditingStore, wrapp
     closePicker,
     fitView,
     autoLayout,
+    prepareLayout: layout.warmUp,
     layoutRunning: layout.running,
   };
 }

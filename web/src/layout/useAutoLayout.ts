@@ -40,15 +40,20 @@ export function useAutoLayout(prepare: () => LayoutInput) {
 
   const prepared = useRef(prepare);
   prepared.current = prepare;
+  /**
+   * Lays the map as it is now out ahead of time: a moment after opening, and again when the member reaches for
+   * the button (the worker does nothing for a map it has laid out already).
+   */
+  const warmUp = useCallback(() => start().postMessage({ warmUp: prepared.current() } satisfies LayoutWarmUp), [start]);
   useEffect(() => {
-    const created = start();
-    const timer = setTimeout(() => created.postMessage({ warmUp: prepared.current() } satisfies LayoutWarmUp), WARM_UP_DELAY_MS);
+    start();
+    const timer = setTimeout(warmUp, WARM_UP_DELAY_MS);
     return () => {
       clearTimeout(timer);
       worker.current?.terminate();
       worker.current = null;
     };
-  }, [start]);
+  }, [start, warmUp]);
 
   const run = useCallback(
     async (input: LayoutInput): Promise<Positions> => {
@@ -68,5 +73,5 @@ export function useAutoLayout(prepare: () => LayoutInput) {
     [start],
   );
 
-  return { run, running };
+  return { run, running, warmUp };
 }
