@@ -27,12 +27,16 @@ export async function p5(cluster: BenchCluster): Promise<BenchResult> {
     server.measuring();
     let frames: number[] = [];
     let longTasks: { start: number; duration: number }[] = [];
+    const fits: number[] = [];
     for (let i = 0; i < LOADS; i++) {
       // The last load (warm server) is the one profiled with BENCH_PROFILE.
       const opened = await openMap(browser, server.api, map.mapId, placesOf(map), i === LOADS - 1 ? 'p5-load-page' : undefined);
       if (process.env.BENCH_VERBOSE) console.error(`[bench]   P5 load ${i + 1}: ${opened.interactiveMs.toFixed(0)} ms`);
       loads.push(opened.interactiveMs);
-      if (i === LOADS - 1) ({ frames, longTasks } = await profilePage(opened.page, 'p5-pan-page', () => pan(opened.page)));
+      if (i === LOADS - 1) {
+        ({ frames, longTasks } = await profilePage(opened.page, 'p5-pan-page', () => pan(opened.page)));
+        fits.push(await fitWholeMap(opened.page, NODES));
+      }
       await opened.close();
     }
     const frameSummary = summarize(frames);
@@ -40,6 +44,7 @@ export async function p5(cluster: BenchCluster): Promise<BenchResult> {
       rows: [
         latencyRow('P5 load', `canvas, ${NODES} nodes / ${EDGES} edges: navigation → interactive`, loads, 'p95', 1_500),
         latencyRow('P5 pan', 'frame time while panning that canvas', frames, 'p95', 33),
+        { ...latencyRow('P5 fit', `"Fit view" on that map until all ${NODES} cards are drawn`, fits, 'p95', 1_500), target: 'reference', verdict: 'n/a' },
       ],
       notes: [
         `P5: loads ${loads.map((t) => t.toFixed(0)).join(', ')} ms (first includes the server's cold caches); pan: ${frameSummary.n} frames in ${PAN_MS / 1000} s, longest ${frameSummary.max.toFixed(0)} ms; ${longTasks.length} long tasks (> 50 ms) while panning, longest ${Math.max(0, ...longTasks.map((t) => t.duration)).toFixed(0)} ms`,
@@ -49,6 +54,26 @@ export async function p5(cluster: BenchCluster): Promise<BenchResult> {
     await browser.close();
     await server.stop();
   }
+}
+
+/**
+ * Clicks "Fit view" and returns the time until every card is drawn and the page has run a frame after it: a large
+ * map opens on a part of itself and draws the cards near the view, so this is what seeing all of it costs.
+ */
+async function fitWholeMap(page: Page, cards: number): Promise<number> {
+  const clickedAt = await page.evaluate(() => {
+    const at = performance.now();
+    document.querySelector<HTMLButtonElement>('[data-testid="fit-view"]')!.click();
+    return at;
+  });
+  try {
+    await page.waitForFunction((count) => document.querySelectorAll('.react-flow__node').length >= count, cards, { polling: 'raf', timeout: 30_000 });
+  } catch (error) {
+    const seen = await page.evaluate(() => [document.querySelectorAll('.react-flow__node').length, document.querySelector<HTMLElement>('.react-flow__viewport')?.style.transform]);
+    throw new Error(`P5: "Fit view" drew ${JSON.stringify(seen)} of ${cards} cards in 30 s`, { cause: error });
+  }
+  const drawnAt: number = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now())))));
+  return drawnAt - clickedAt;
 }
 
 /** Drags the empty canvas (a point where the pane itself is under the pointer) in a slow circle for PAN_MS. */
