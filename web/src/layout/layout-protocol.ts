@@ -30,6 +30,14 @@ export interface LayoutWarmUp {
   warmUp: LayoutInput;
 }
 
+/**
+ * Sent when the page first goes idle after opening: the worker loads ELK and runs a small layout, so the code is
+ * compiled before a member could ask for a layout (see layout.worker.ts).
+ */
+export interface LayoutLoadCode {
+  loadCode: true;
+}
+
 export type LayoutResponse =
   | { requestId: number; ok: true; positions: Record<string, { x: number; y: number }> }
   | { requestId: number; ok: false; message: string };

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LayoutInput, LayoutRequest, LayoutResponse, LayoutWarmUp } from './layout-protocol';
+import type { LayoutInput, LayoutLoadCode, LayoutRequest, LayoutResponse, LayoutWarmUp } from './layout-protocol';
 
 type Positions = Record<string, { x: number; y: number }>;
 
@@ -46,9 +46,12 @@ export function useAutoLayout(prepare: () => LayoutInput) {
    */
   const warmUp = useCallback(() => start().postMessage({ warmUp: prepared.current() } satisfies LayoutWarmUp), [start]);
   useEffect(() => {
-    start();
+    const created = start();
+    // ELK's code first, once the page has drawn the map; the map's own layout a while later.
+    const idle = requestIdleCallback(() => created.postMessage({ loadCode: true } satisfies LayoutLoadCode), { timeout: 2_000 });
     const timer = setTimeout(warmUp, WARM_UP_DELAY_MS);
     return () => {
+      cancelIdleCallback(idle);
       clearTimeout(timer);
       worker.current?.terminate();
       worker.current = null;
