@@ -1,5 +1,5 @@
-import { evaluateGraph, evaluateReading, type Graph } from '@counterpoint/shared';
-import { useLayoutEffect, useMemo, useState } from 'react';
+import { evaluateGraph, evaluateReading, sameEvaluationInput, type Graph } from '@counterpoint/shared';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { DecorationStore } from './canvas-decorations';
 import { readingColors } from './reading-colors';
 
@@ -26,9 +26,13 @@ export function useReadingsWorkspace(graph: Graph) {
   const scopeId = scope && graph.readings[scope] ? scope : null;
   const filterId = filter && graph.readings[filter] ? filter : null;
   const colors = useMemo(() => readingColors(graph.readings), [graph.readings]);
+  // Moves and rewording change no label: the evaluation is redone only when its input changed.
+  const evaluated = useRef(graph);
+  if (!sameEvaluationInput(evaluated.current, graph)) evaluated.current = graph;
+  const evaluationInput = evaluated.current;
   const evaluation = useMemo(
-    () => (labelsShown ? (scopeId ? evaluateReading(graph, scopeId) : evaluateGraph(graph)) : null),
-    [graph, labelsShown, scopeId],
+    () => (labelsShown ? (scopeId ? evaluateReading(evaluationInput, scopeId) : evaluateGraph(evaluationInput)) : null),
+    [evaluationInput, labelsShown, scopeId],
   );
 
   const [decorations] = useState(() => new DecorationStore());
