@@ -20,6 +20,22 @@ export function mergeFlowEdges(graph: Graph, previous: readonly FlowEdge[]): Flo
   return changed || next.length !== previous.length ? next : (previous as FlowEdge[]);
 }
 
+/**
+ * Whether two versions of a graph have the same canvas edges: the same relations and arguments (the same objects:
+ * the graph is copy-on-write) between the same nodes. A move or a text edit keeps them, so the edges need no new
+ * pass (1,500 edges took 10 ms of each frame of a large map's auto layout).
+ */
+export function sameEdgeInput(a: Graph, b: Graph): boolean {
+  if (a === b || (a.edges === b.edges && a.arguments === b.arguments && a.nodes === b.nodes)) return true;
+  if (a.edges !== b.edges || a.arguments !== b.arguments) return false;
+  let count = 0;
+  for (const id in b.nodes) {
+    if (!(id in a.nodes)) return false;
+    count++;
+  }
+  return count === Object.keys(a.nodes).length;
+}
+
 function sameEdge(a: FlowEdge, b: FlowEdge): boolean {
   if (a.type !== b.type || a.source !== b.source || a.target !== b.target) return false;
   if (a.sourceHandle !== b.sourceHandle || a.targetHandle !== b.targetHandle || a.markerEnd !== b.markerEnd) return false;

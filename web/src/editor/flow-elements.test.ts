@@ -2,7 +2,7 @@ import type { GraphEdge } from '@counterpoint/shared';
 import { applyOps } from '@counterpoint/shared';
 import { describe, expect, it } from 'vitest';
 import { aNode, graphOf } from '../test-support/graph-factory';
-import { mergeFlowEdges } from './flow-edges';
+import { mergeFlowEdges, sameEdgeInput } from './flow-edges';
 import { mergeFlowNodes } from './flow-elements';
 
 const NO_TITLES = new Map<string, string>();
@@ -64,3 +64,21 @@ describe('mergeFlowEdges', () => {
     expect(next.find((e) => e.id === ab.id)?.data?.label).toBe('because');
   });
 });
+
+describe('sameEdgeInput', () => {
+  it('holds across moves and text edits, and fails when a relation or a node comes or goes', () => {
+    const a = aNode(), b = aNode();
+    const graph = graphOf([a, b], { edges: [supports(a.id, b.id)] });
+    expect(sameEdgeInput(graph, moved(graph, [{ id: a.id, x: 40, y: 50 }]))).toBe(true);
+    const reworded = applyOps(graph, [{ type: 'node.update', id: a.id, patch: { text: 'Reworded' } }]);
+    expect(reworded.ok && sameEdgeInput(graph, reworded.graph)).toBe(true);
+    for (const result of [connectedOf(graph, a.id, b.id), removedOf(graph, b.id)]) {
+      expect(result.ok).toBe(true);
+      expect(result.ok && sameEdgeInput(graph, result.graph)).toBe(false);
+    }
+  });
+});
+
+const connectedOf = (graph: ReturnType<typeof graphOf>, from: string, to: string) =>
+  applyOps(graph, [{ type: 'edge.create', edge: { id: crypto.randomUUID(), kind: 'attacks', fromId: to, toId: from, label: '' } }]);
+const removedOf = (graph: ReturnType<typeof graphOf>, id: string) => applyOps(graph, [{ type: 'node.delete', id }]);

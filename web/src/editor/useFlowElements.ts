@@ -1,7 +1,7 @@
 import { applyNodeChanges, type EdgeChange, type NodeChange } from '@xyflow/react';
 import type { Graph } from '@counterpoint/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { mergeFlowEdges } from './flow-edges';
+import { mergeFlowEdges, sameEdgeInput } from './flow-edges';
 import { mergeFlowNodes } from './flow-elements';
 import type { FlowEdge, FlowNode } from './flow-types';
 import { rememberMeasured, withStaticGeometry } from './static-geometry';
@@ -51,7 +51,11 @@ export function useFlowElements(graph: Graph, sourceTitles: ReadonlyMap<string, 
 
   const [selectedEdgeIds, setSelectedEdgeIds] = useState<ReadonlySet<string>>(() => new Set());
   const previousEdges = useRef<FlowEdge[]>([]);
-  const graphEdges = useMemo(() => (previousEdges.current = mergeFlowEdges(graph, previousEdges.current)), [graph]);
+  // Moves and text edits leave the edges as they were: no pass over them then.
+  const edgesOf = useRef(graph);
+  if (!sameEdgeInput(edgesOf.current, graph)) edgesOf.current = graph;
+  const edgeInput = edgesOf.current;
+  const graphEdges = useMemo(() => (previousEdges.current = mergeFlowEdges(edgeInput, previousEdges.current)), [edgeInput]);
   const edges = useMemo(
     () => (selectedEdgeIds.size === 0 ? graphEdges : graphEdges.map((e) => (selectedEdgeIds.has(e.id) ? { ...e, selected: true } : e))),
     [graphEdges, selectedEdgeIds],
