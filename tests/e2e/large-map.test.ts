@@ -155,7 +155,7 @@ describe('a large map on the canvas', () => {
     expect(whollyInView(ids, view)).toHaveLength(ids.length);
   });
 
-  it('asks for the session and the snapshot once each when opened by its address (public/early-requests.js)', async () => {
+  it('asks for the session, the snapshot and the editor’s code once each when opened by its address (public/early-requests.js)', async () => {
     const asked: string[] = [];
     const onRequest = (request: { url(): string }) => asked.push(new URL(request.url()).pathname);
     page.on('request', onRequest);
@@ -166,6 +166,9 @@ describe('a large map on the canvas', () => {
     expect(asked.filter((path) => path === `/api/maps/${mapId}`)).toHaveLength(1);
     expect(asked.filter((path) => path === '/api/auth/me')).toHaveLength(1);
     expect(await page.evaluate(() => Object.keys((window as { __earlyGets?: object }).__earlyGets ?? {}))).toEqual([]);
+    // The editor's code, named by the build, is preloaded from the head too, and fetched once.
+    expect(await page.locator('link[rel="modulepreload"][href*="/assets/MapEditorPage-"]').count()).toBe(1);
+    expect(asked.filter((path) => /^\/assets\/MapEditorPage-.*\.js$/.test(path))).toHaveLength(1);
   });
 
   it('draws every card into a whole-map picture, also those far from the view', async () => {

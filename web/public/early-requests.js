@@ -1,7 +1,8 @@
-// A map opened by its address needs the visitor's session and the map's snapshot before it can draw anything.
-// The app's own code takes ~0.3 s to arrive and start (P5 in tests/bench/RESULTS.md), so this classic script,
-// which runs as soon as the page's head is read, asks for both now; the app's API client (web/src/api/http.ts)
-// takes these answers instead of asking again. Only plain GETs of the page's own API, each used once.
+// A map opened by its address needs the visitor's session, the map's snapshot and the editor's code before it can
+// draw anything. The app's own code takes ~0.3 s to arrive and start (P5 in tests/bench/RESULTS.md), so this
+// classic script, which runs as soon as the page's head is read, asks for all three now; the app's API client
+// (web/src/api/http.ts) takes these answers instead of asking again. Only plain GETs of the page's own API, each
+// used once. The editor's chunk is named by the build (web/build/editor-chunk-meta.ts).
 (function () {
   var early = (window.__earlyGets = {});
   function get(path) {
@@ -12,5 +13,12 @@
   if (map) {
     get('/api/auth/me');
     get('/api/maps/' + map[1]);
+    var chunk = document.querySelector('meta[name="cp-editor-chunk"]');
+    if (chunk) {
+      var link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = chunk.getAttribute('content');
+      document.head.appendChild(link);
+    }
   }
 })();
