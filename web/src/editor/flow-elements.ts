@@ -1,9 +1,20 @@
-import type { Graph, GraphArgument, GraphNode } from '@counterpoint/shared';
+import type { Graph, GraphArgument, GraphNode, NodeKind } from '@counterpoint/shared';
 import type { FlowNode, GraphFlowNode, InferenceFlowNode } from './flow-types';
 
 /** Ids of the canvas edges that draw an argument. */
 export const premiseEdgeId = (argumentId: string, premiseId: string) => `${argumentId}:premise:${premiseId}`;
 export const conclusionEdgeId = (argumentId: string) => `${argumentId}:conclusion`;
+
+/**
+ * Which handles each card kind draws (NodeCard): relations leave a claim or evidence at the top and arrive at the
+ * bottom; a question is only answered; a note takes part in no relation.
+ */
+export const CARD_HANDLES: Record<NodeKind, { source: boolean; target: boolean }> = {
+  claim: { source: true, target: true },
+  evidence: { source: true, target: true },
+  question: { source: false, target: true },
+  note: { source: false, target: false },
+};
 
 /** Handle ids of the inference node: premises come in below, the conclusion leaves on top, undercuts hit its side. */
 export const INFERENCE_HANDLES = { in: 'in', out: 'out', undercut: 'undercut' } as const;

@@ -62,8 +62,13 @@ describe('static geometry', () => {
     const measured: FlowNode = { ...estimated, measured: { width: 220, height: estimated.measured!.height! + 7 } };
     const sized = withStaticGeometry(measured);
     expect(sized.handles!.find((h) => h.type === 'target')!.y).toBe(estimated.measured!.height! + 7 + 4 - 10);
+    const sameShape = withStaticGeometry(flowNode(text.replace('7', '8')));
+    const otherShape = withStaticGeometry(flowNode('Short.'));
     rememberMeasured(sized);
     expect(estimatedCardHeight(aNode('claim', text.replace('7', '8')))).toBe(estimated.measured!.height! + 7);
+    // Cards estimated before the lesson: the same shape takes the learned height, another shape stays as it was.
+    expect(withStaticGeometry(sameShape).measured!.height).toBe(estimated.measured!.height! + 7);
+    expect(withStaticGeometry(otherShape)).toBe(otherShape);
   });
 
   it('places the inference node’s three handles, the undercut one on its left side', () => {

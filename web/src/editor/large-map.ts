@@ -18,23 +18,22 @@ const NEIGHBOUR_REACH = 1_000;
 const OPENING_ZOOM = { minZoom: 0.6, maxZoom: 1 };
 
 /**
- * Where a large map opens: its most connected node and the nodes next to it (the near ones), at a readable zoom. Fitting a
- * thousand cards on one screen shows nothing legible and costs drawing them all (P5 in tests/bench/RESULTS.md);
- * "Fit view" is one click away for the whole picture, and the overview map shows where the view is.
+ * Where a large map opens: its most connected node and the nodes next to it (the near ones), at a readable zoom.
+ * Fitting a thousand cards on one screen shows nothing legible and costs drawing them all (P5 in
+ * tests/bench/RESULTS.md); "Fit view" is one click away for the whole picture, and the overview map shows where
+ * the view is.
  */
 export function openingViewOf(graph: Graph) {
-  const degree = new Map<string, number>();
   const neighbours = new Map<string, string[]>();
+  const degree = (id: string) => neighbours.get(id)?.length ?? 0;
   const link = (a: string, b: string) => {
-    degree.set(a, (degree.get(a) ?? 0) + 1);
-    degree.set(b, (degree.get(b) ?? 0) + 1);
     (neighbours.get(a) ?? neighbours.set(a, []).get(a)!).push(b);
     (neighbours.get(b) ?? neighbours.set(b, []).get(b)!).push(a);
   };
   for (const edge of Object.values(graph.edges)) link(edge.fromId, edge.toId);
   for (const argument of Object.values(graph.arguments)) for (const premise of argument.premiseIds) link(premise, argument.conclusionId);
   let focus: string | undefined;
-  for (const id of Object.keys(graph.nodes)) if (focus === undefined || (degree.get(id) ?? 0) > (degree.get(focus) ?? 0)) focus = id;
+  for (const id of Object.keys(graph.nodes)) if (focus === undefined || degree(id) > degree(focus)) focus = id;
   // Its neighbours within reach: a link to a far corner of the map would zoom out to nothing legible.
   const centre = focus === undefined ? undefined : graph.nodes[focus]!;
   const near = (id: string) => {

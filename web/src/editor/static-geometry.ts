@@ -2,7 +2,7 @@ import { Position, type NodeHandle } from '@xyflow/react';
 import type { GraphNode } from '@counterpoint/shared';
 import { CARD_SIZE } from './large-map';
 import type { FlowNode } from './flow-types';
-import { INFERENCE_HANDLES } from './flow-elements';
+import { CARD_HANDLES, INFERENCE_HANDLES } from './flow-elements';
 
 /**
  * Size and handle positions of canvas nodes, known before React Flow has drawn them.
@@ -19,13 +19,6 @@ const INFERENCE_SIZE = 28;
 const CARD_HANDLE = 10;
 const INFERENCE_HANDLE = 6;
 
-/** Which handles each card kind draws (nodes/TextNodes.tsx, nodes/EvidenceNode.tsx). */
-const CARD_HANDLES: Record<string, { source: boolean; target: boolean }> = {
-  claim: { source: true, target: true },
-  evidence: { source: true, target: true },
-  question: { source: false, target: true },
-  note: { source: false, target: false },
-};
 
 // Card text metrics (nodes.css), for cards of a shape not drawn yet: the kind line, then ~32 characters and
 // ~19 px a line.
@@ -55,9 +48,11 @@ export function estimatedCardHeight(node: GraphNode): number {
 
 /** Remembers the height React Flow measured for a drawn card. */
 export function rememberMeasured(node: FlowNode): void {
-  if (node.type !== 'inference' && node.measured?.height !== undefined && !estimates.has(node.measured)) {
-    measuredHeights.set(shapeOf((node as GraphNodeFlow).data.node), node.measured.height);
-  }
+  if (node.type === 'inference' || node.measured?.height === undefined || estimates.has(node.measured)) return;
+  const shape = shapeOf((node as GraphNodeFlow).data.node);
+  if (measuredHeights.get(shape) === node.measured.height) return;
+  measuredHeights.set(shape, node.measured.height);
+  lessons++;
 }
 
 /** React Flow's handle classes place a handle 4 px outside the node's edge (style.css: .react-flow__handle-top). */
@@ -83,33 +78,51 @@ export function handlesOf(type: string, width: number, height: number): NodeHand
       { id: INFERENCE_HANDLES.out, type: 'source', position: Position.Top, ...handleAt(Position.Top, INFERENCE_HANDLE, width, height) },
     ];
   }
-  const drawn = CARD_HANDLES[type] ?? { source: false, target: false };
+  const drawn = CARD_HANDLES[type as GraphNode['kind']] ?? { source: false, target: false };
   const handles: NodeHandle[] = [];
   if (drawn.target) handles.push({ id: null, type: 'target', position: Position.Bottom, ...handleAt(Position.Bottom, CARD_HANDLE, width, height) });
   if (drawn.source) handles.push({ id: null, type: 'source', position: Position.Top, ...handleAt(Position.Top, CARD_HANDLE, width, height) });
   return handles;
 }
 
-/** The size the handles of each handle list were computed for. */
-const handlesSize = new WeakMap<readonly NodeHandle[], string>();
-/** The `measured` objects that hold an estimate, not a measurement (a copied node shares its parent's). */
-const estimates = new WeakSet<object>();
+/** The `measured` object each handle list was computed for. */
+const handlesFor = new WeakMap<readonly NodeHandle[], object>();
+/**
+ * The `measured` objects that hold an estimate, not a measurement (a copied node shares its parent's), with the
+ * lesson they were estimated after: estimates are looked at again only when a card has taught a new height.
+ */
+const estimates = new WeakMap<object, number>();
+let lessons = 0;
 
 type GraphNodeFlow = Extract<FlowNode, { type: GraphNode['kind'] }>;
 
+const estimatedSize = (node: FlowNode) =>
+  node.type === 'inference'
+    ? { width: INFERENCE_SIZE, height: INFERENCE_SIZE }
+    : { width: CARD_SIZE.width, height: estimatedCardHeight((node as GraphNodeFlow).data.node) };
+
 /**
  * The node with a size (its measured one, else an estimate) and handles matching that size. The same object
- * when nothing changed, so memoised node components and React Flow's equality checks are not disturbed.
+ * when nothing changed, so memoised node components and React Flow's equality checks are not disturbed. Runs over
+ * every node on every change of a large map (each frame of a drag), so the usual answer is a lookup.
  */
 export function withStaticGeometry<T extends FlowNode>(node: T): T {
-  const measured = node.measured && !estimates.has(node.measured) && node.measured.width !== undefined && node.measured.height !== undefined;
-  const width = measured ? node.measured!.width! : node.type === 'inference' ? INFERENCE_SIZE : CARD_SIZE.width;
-  const height = measured ? node.measured!.height! : node.type === 'inference' ? INFERENCE_SIZE : estimatedCardHeight((node as GraphNodeFlow).data.node);
-  const size = `${node.type} ${width}×${height}`;
-  if (node.handles && handlesSize.get(node.handles) === size && node.measured?.width === width && node.measured.height === height) return node;
-  const handles = handlesOf(node.type ?? '', width, height);
-  handlesSize.set(handles, size);
-  const sized = { width, height };
-  if (!measured) estimates.add(sized);
-  return { ...node, measured: sized, handles };
+  const { measured, handles } = node;
+  const current = measured && handles !== undefined && handlesFor.get(handles) === measured;
+  const estimatedAfter = measured ? estimates.get(measured) : undefined;
+  if (current && measured.width !== undefined && measured.height !== undefined) {
+    if (estimatedAfter === undefined || estimatedAfter === lessons) return node;
+    // Cards drawn since may have taught a better estimate; keep this one if not.
+    const { width, height } = estimatedSize(node);
+    if (width === measured.width && height === measured.height) {
+      estimates.set(measured, lessons);
+      return node;
+    }
+  }
+  const real = measured?.width !== undefined && measured.height !== undefined && estimatedAfter === undefined;
+  const sized = real ? { width: measured.width!, height: measured.height! } : estimatedSize(node);
+  if (!real) estimates.set(sized, lessons);
+  const nextHandles = handlesOf(node.type ?? '', sized.width, sized.height);
+  handlesFor.set(nextHandles, sized);
+  return { ...node, measured: sized, handles: nextHandles };
 }

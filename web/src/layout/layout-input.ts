@@ -1,4 +1,5 @@
 import type { Graph } from '@counterpoint/shared';
+import { conclusionEdgeId, premiseEdgeId } from '../editor/flow-elements';
 import { CARD_SIZE } from '../editor/large-map';
 import type { LayoutBox, LayoutLink } from './layout-protocol';
 
@@ -19,8 +20,8 @@ export function layoutInput(
   }
   for (const argument of Object.values(graph.arguments)) {
     for (const premiseId of argument.premiseIds)
-      links.push({ id: `${argument.id}:premise:${premiseId}`, source: premiseId, target: argument.id });
-    links.push({ id: `${argument.id}:conclusion`, source: argument.id, target: argument.conclusionId });
+      links.push({ id: premiseEdgeId(argument.id, premiseId), source: premiseId, target: argument.id });
+    links.push({ id: conclusionEdgeId(argument.id), source: argument.id, target: argument.conclusionId });
   }
   return { boxes, links };
 }

@@ -11,7 +11,8 @@ const scope = self as unknown as {
   postMessage(message: LayoutResponse): void;
 };
 
-// Loaded at warm-up or first use, not with the worker: 1.5 MB the page does not need to open a map.
+// Loaded when the page first goes idle (or at first use), not with the worker: 1.5 MB the page does not need to
+// open a map.
 let elkLoading: Promise<Elk> | null = null;
 function loadElk() {
   elkLoading ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK());

@@ -2,6 +2,7 @@ import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { GraphFlowNode } from '../flow-types';
 import { useIsUnplaced } from '../../reader/quote-status';
+import { CARD_HANDLES } from '../flow-elements';
 import { NodeCard } from './NodeCard';
 
 const QUOTE_PREVIEW_CHARS = 280;
@@ -20,7 +21,7 @@ export const EvidenceNode = memo(function EvidenceNode({ id, data, selected }: N
       text={node.text}
       selected={selected}
       placeholder="Add a caption (double-click)"
-      handles={{ source: true, target: true }}
+      handles={CARD_HANDLES.evidence}
     >
       <blockquote className="cp-node__quote" title={exact}>
         “{preview}”

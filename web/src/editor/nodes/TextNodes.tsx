@@ -1,6 +1,7 @@
 import type { NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { GraphFlowNode } from '../flow-types';
+import { CARD_HANDLES } from '../flow-elements';
 import { NodeCard } from './NodeCard';
 
 /** A statement others can support or attack: a source and a target of relations. */
@@ -12,7 +13,7 @@ export const ClaimNode = memo(function ClaimNode({ id, data, selected }: NodePro
       text={data.node.text}
       selected={selected}
       placeholder="Empty claim — double-click to write"
-      handles={{ source: true, target: true }}
+      handles={CARD_HANDLES.claim}
     />
   );
 });
@@ -26,7 +27,7 @@ export const QuestionNode = memo(function QuestionNode({ id, data, selected }: N
       text={data.node.text}
       selected={selected}
       placeholder="Empty question — double-click to write"
-      handles={{ source: false, target: true }}
+      handles={CARD_HANDLES.question}
     />
   );
 });
@@ -40,7 +41,7 @@ export const NoteNode = memo(function NoteNode({ id, data, selected }: NodeProps
       text={data.node.text}
       selected={selected}
       placeholder="Empty note — double-click to write"
-      handles={{ source: false, target: false }}
+      handles={CARD_HANDLES.note}
     />
   );
 });
