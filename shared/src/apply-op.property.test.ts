@@ -189,6 +189,10 @@ describe('applyOp on random op sequences', () => {
           expect(draft.graph).toEqual(reference);
         }
         expect(start, 'the graph the draft started from is never modified').toEqual(startCopy);
+        for (const kind of ['nodes', 'edges', 'arguments'] as const) {
+          const differing = [...new Set([...Object.keys(start[kind]), ...Object.keys(draft.graph[kind])])].filter((id) => start[kind][id] !== draft.graph[kind][id]);
+          expect(differing.filter((id) => !draft.changedIds[kind].has(id)), `${kind} changed but not listed in changedIds`).toEqual([]);
+        }
       }),
       { numRuns: 500 },
     );

@@ -9,7 +9,9 @@ import {
 import type { OpError } from './errors.js';
 import type { Op, OpOf } from './ops.js';
 import { applyReadingOp, pruneReadings } from './apply-reading-op.js';
-import { GraphWriter } from './graph-writer.js';
+import { GraphWriter, type ChangedIds } from './graph-writer.js';
+
+export type { ChangedIds } from './graph-writer.js';
 
 export type ApplyResult = { ok: true; graph: Graph } | { ok: false; error: OpError };
 
@@ -106,6 +108,19 @@ export class GraphDraft {
   /** The graph with every batch applied so far. Once the draft is no longer used, it belongs to the caller. */
   get graph(): Graph {
     return this.current;
+  }
+
+  /**
+   * Copies these records now, so the first batch that writes them does not: the server does this while the
+   * previous group's commit is on the wire (see DraftsAhead). The graph's content does not change.
+   */
+  copyAhead(kinds: readonly ('nodes' | 'edges')[]): void {
+    for (const kind of kinds) this.current = this.writer.own(this.current, kind);
+  }
+
+  /** The nodes, edges and arguments any batch applied so far set or removed: where `graph` may differ from the start. */
+  get changedIds(): ChangedIds {
+    return this.writer.changedIds;
   }
 
   apply(ops: readonly Op[], ctx: ApplyContext = { actorId: null }): { ok: true } | { ok: false; error: OpError; opIndex: number } {

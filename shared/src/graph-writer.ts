@@ -7,6 +7,18 @@ type Entity<K extends RecordKind> = Graph[K][string];
 /** The key under which DUPLICATE_EDGE looks for "the same relation". */
 const relationKey = (edge: Pick<GraphEdge, 'kind' | 'fromId' | 'toId'>) => `${edge.kind}|${edge.fromId}|${edge.toId}`;
 
+/** The record kinds whose ids a writer keeps track of: the ones a map has thousands of. */
+export type TrackedKind = 'nodes' | 'edges' | 'arguments';
+
+/**
+ * Per tracked record kind, every id a writer set or removed: a superset of what differs from the graph it started
+ * from (a rolled-back change stays listed). Lets the server write what a group changed without comparing all of a
+ * map's nodes and edges (P3 in tests/bench/RESULTS.md).
+ */
+export type ChangedIds = { readonly [K in TrackedKind]: ReadonlySet<string> };
+
+const isTracked = (kind: RecordKind): kind is TrackedKind => kind === 'nodes' || kind === 'edges' || kind === 'arguments';
+
 /**
  * Copy-on-write for one run of ops. Applying an op used to copy the whole record it touched (all nodes of the map
  * for one move), so a 100-op batch on a 1,000-node map copied 100,000 entries. The writer copies a record (and the
@@ -21,6 +33,12 @@ export class GraphWriter {
   private undoLog: (() => void)[] | null = null;
   /** Edges by relation, for DUPLICATE_EDGE without a scan; valid only for the edges record it was built from. */
   private edgeIndex: { edges: object; byKey: Map<string, Set<string>> } | null = null;
+  private readonly touched = { nodes: new Set<string>(), edges: new Set<string>(), arguments: new Set<string>() };
+
+  /** The ids this writer set or removed (see ChangedIds). */
+  get changedIds(): ChangedIds {
+    return this.touched;
+  }
 
   /** The graph with `records[id] = value`. */
   set<K extends RecordKind>(graph: Graph, kind: K, id: string, value: Entity<K>): Graph {
@@ -29,6 +47,7 @@ export class GraphWriter {
     const had = id in records;
     const old = records[id];
     if (kind === 'edges') this.reindexEdge(records, old as GraphEdge | undefined, value as GraphEdge);
+    if (isTracked(kind)) this.touched[kind].add(id);
     records[id] = value;
     this.logUndo(() => {
       if (had) records[id] = old!;
@@ -46,6 +65,7 @@ export class GraphWriter {
       const records = this.ownRecords(own, kind) as Record<string, unknown>;
       const old = records[id];
       if (kind === 'edges') this.reindexEdge(records, old as GraphEdge, undefined);
+      if (isTracked(kind)) this.touched[kind].add(id);
       delete records[id];
       this.logUndo(() => {
         records[id] = old;
@@ -54,11 +74,18 @@ export class GraphWriter {
     return own;
   }
 
-  /** The graph with a whole record replaced (readings after a prune). */
-  replace<K extends RecordKind>(graph: Graph, kind: K, records: Graph[K]): Graph {
+  /** The graph with a whole record replaced (readings after a prune); not for tracked kinds, whose ids it would miss. */
+  replace<K extends Exclude<RecordKind, TrackedKind>>(graph: Graph, kind: K, records: Graph[K]): Graph {
     if (graph[kind] === records) return graph;
     const own = this.ownGraph(graph);
     this.assign(own, kind, records);
+    return own;
+  }
+
+  /** The graph with its own copy of `kind`'s record (what the first write to it would make). */
+  own(graph: Graph, kind: TrackedKind): Graph {
+    const own = this.ownGraph(graph);
+    this.ownRecords(own, kind);
     return own;
   }
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyOps, emptyGraph, graphToLists, type Graph, type Op, type SubmitOpsBody } from '@counterpoint/shared';
+import { applyOps, emptyGraph, GraphDraft, graphToLists, type Graph, type Op, type SubmitOpsBody } from '@counterpoint/shared';
 import { prismaSession } from '../../server/src/db/sql-session.js';
 import { loadGraph } from '../../server/src/repositories/graph-repository.js';
 import type { QueuedBatch } from '../../server/src/services/group-commit.js';
-import { commitInOneStatement } from '../../server/src/services/one-statement-commit.js';
+import { startOneStatementCommit } from '../../server/src/services/one-statement-commit.js';
 import { createMap } from '../helpers/app.js';
 import { createTeam } from '../helpers/api.js';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.js';
@@ -33,6 +33,12 @@ const logOf = (mapId: string) => database.db.opLog.findMany({ where: { mapId }, 
 async function emptyMap(): Promise<{ mapId: string; cached: { version: number; graph: Graph } }> {
   const map = await createMap(database.db, team.group.id);
   return { mapId: map.id, cached: { version: 0, graph: emptyGraph } };
+}
+
+/** The statement's result; null both when it was not sent (the group does not qualify) and when it wrote nothing. */
+async function commitInOneStatement(...args: Parameters<typeof startOneStatementCommit>) {
+  const started = startOneStatementCommit(...args);
+  return started ? await started.result : null;
 }
 
 function applied(graph: Graph, ops: Op[]): Graph {
@@ -114,5 +120,23 @@ describe('one-statement commit', () => {
     expect(await commitInOneStatement(database.pool, mapId, [asEditor(opsBatch([evidence]))], next)).toBeNull();
     expect(await versionOf(mapId)).toBe(1);
     expect(await database.db.node.count({ where: { mapId } })).toBe(1);
+  });
+
+  it('commits the same rows from a draft whose records were copied ahead (DraftsAhead) as from a fresh one', async () => {
+    const { mapId, cached } = await emptyMap();
+    const a = claimOp();
+    const b = claimOp();
+    const created = await commitInOneStatement(database.pool, mapId, [asEditor(opsBatch([a, b]))], cached);
+    const next = { version: 2, graph: created!.graph };
+    const ahead = new GraphDraft(next.graph);
+    ahead.copyAhead(['nodes', 'edges']);
+    const moves = opsBatch([moveOp({ id: a.node.id, x: 7, y: 8 }), edgeOp('supports', a.node.id, b.node.id)]);
+
+    const result = await commitInOneStatement(database.pool, mapId, [asEditor(moves)], next, ahead);
+
+    const expected = applied(next.graph, moves.ops);
+    expect(graphToLists(result!.graph)).toEqual(graphToLists(expected));
+    expect(graphToLists(await stored(mapId))).toEqual(graphToLists(expected));
+    expect(next.graph.nodes[a.node.id]).toMatchObject({ x: a.node.x, y: a.node.y }); // the cached graph is untouched
   });
 });

@@ -102,7 +102,7 @@ export async function commitGroup(sql: SqlSession, mapId: string, group: readonl
 
   const version = map.version + entries.length;
   if (entries.length > 0) {
-    await writeGraphDiff(sql, mapId, before, draft.graph);
+    await writeGraphDiff(sql, mapId, before, draft.graph, draft.changedIds);
     // The log, the new version, and the notification listeners get only when the transaction commits.
     await appendOpLog(sql, mapId, entries, MAP_OPS_CHANNEL);
   }

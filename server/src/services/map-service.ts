@@ -19,8 +19,9 @@ import { readOpLog } from '../repositories/op-log-repository.js';
 import { CommitQueue, type WaitingBatch } from './commit-queue.js';
 import { GraphCache } from './graph-cache.js';
 import { createSnapshotReader, type MapRead } from './snapshot-reader.js';
-import { commitGroup, type QueuedBatch } from './group-commit.js';
-import { commitInOneStatement } from './one-statement-commit.js';
+import { commitGroup, type GroupResult, type QueuedBatch } from './group-commit.js';
+import { startOneStatementCommit } from './one-statement-commit.js';
+import { DraftsAhead } from './drafts-ahead.js';
 
 type Tx = Prisma.TransactionClient;
 
@@ -55,6 +56,7 @@ function toSummary(row: MapRow): MapSummary {
  */
 export function createMapService(db: Db, pool: pg.Pool) {
   const graphCache = new GraphCache();
+  const draftsAhead = new DraftsAhead();
   const snapshots = createSnapshotReader(db, graphCache);
   const commitListeners: CommitListener[] = [];
   const queue = new CommitQueue(commitQueued);
@@ -146,9 +148,9 @@ export function createMapService(db: Db, pool: pg.Pool) {
     },
   };
 
-  /** Commits one group from the queue and settles each of its batches. */
-  async function commitQueued(mapId: string, group: WaitingBatch[]): Promise<void> {
-    let result;
+  /** Commits one group from the queue; the function it resolves with broadcasts the group and answers its batches. */
+  async function commitQueued(mapId: string, group: WaitingBatch[]): Promise<() => void> {
+    let result: GroupResult;
     try {
       result = await runGroup(mapId, group);
     } catch (error) {
@@ -156,36 +158,42 @@ export function createMapService(db: Db, pool: pg.Pool) {
       // A clash with another map's rows fails the whole transaction without saying which batch caused it: commit
       // each batch alone, so only that one is refused.
       if (clash && group.length > 1) {
-        for (const entry of group) await commitQueued(mapId, [entry]);
-        return;
+        for (const entry of group) (await commitQueued(mapId, [entry]))();
+        return () => {};
       }
       // Nothing of the group was committed (e.g. the database is down): every batch gets the error.
-      for (const entry of group) entry.reject(clash ?? error);
-      return;
+      return () => {
+        for (const entry of group) entry.reject(clash ?? error);
+      };
     }
-    for (const [i, outcome] of result.outcomes.entries()) {
-      if (outcome.ok) group[i]!.resolve(outcome.answer);
-      else group[i]!.reject(outcome.error);
-    }
+    return () => {
+      // Only committed ops are broadcast.
+      if (result.entries.length > 0) {
+        for (const listener of commitListeners) {
+          try {
+            listener(mapId, result.entries);
+          } catch {
+            // A listener's failure must not turn a committed batch into an error; the NOTIFY still announces it.
+          }
+        }
+      }
+      for (const [i, outcome] of result.outcomes.entries()) {
+        if (outcome.ok) group[i]!.resolve(outcome.answer);
+        else group[i]!.reject(outcome.error);
+      }
+    };
   }
 
-  async function runGroup(mapId: string, group: readonly QueuedBatch[]) {
+  async function runGroup(mapId: string, group: readonly QueuedBatch[]): Promise<GroupResult> {
     // The everyday group commits in one statement against the cached graph; anything else, or a cache another
     // instance made stale, goes through the transaction that locks the map row and reads what it needs.
     const cached = graphCache.latest(mapId);
-    const fast = cached && (await commitInOneStatement(pool, mapId, group, cached));
+    const started = cached && startOneStatementCommit(pool, mapId, group, cached, draftsAhead.take(mapId, cached.graph));
+    if (started) draftsAhead.prepare(mapId, started.graph, started.changedIds);
+    const fast = started && (await started.result);
     const result = fast ?? (await inTransaction(pool, (sql) => commitGroup(sql, mapId, group, (version) => graphCache.get(mapId, version))));
-    // Only a committed graph may be cached, and only committed ops broadcast.
+    // Only a committed graph may be cached; the next group starts from it.
     graphCache.set(mapId, result.version, result.graph);
-    if (result.entries.length > 0) {
-      for (const listener of commitListeners) {
-        try {
-          listener(mapId, result.entries);
-        } catch {
-          // A listener's failure must not turn a committed batch into an error; the NOTIFY still announces it.
-        }
-      }
-    }
     return result;
   }
 }

@@ -1,11 +1,19 @@
 import { createHash } from 'node:crypto';
-import { EDITING_ROLES, GraphDraft, type Graph, type OpLogEntry } from '@counterpoint/shared';
+import { EDITING_ROLES, GraphDraft, type ChangedIds, type Graph, type OpLogEntry } from '@counterpoint/shared';
 import type pg from 'pg';
 import { uniqueViolation } from '../db/sql-session.js';
 import { Prisma } from '../generated/prisma/client.js';
 import { nodeAndEdgeStatements } from '../repositories/graph-diff.js';
 import { insertOpLog, opsNotification } from '../repositories/op-log-repository.js';
 import { MAP_OPS_CHANNEL, quotesOf, type GroupResult, type QueuedBatch } from './group-commit.js';
+
+/** A group's statement, sent: the graph it leaves if it commits, and its result once it has. */
+export interface StartedCommit {
+  graph: Graph;
+  changedIds: ChangedIds;
+  /** Null when nothing was written (see startOneStatementCommit). */
+  result: Promise<GroupResult | null>;
+}
 
 /** Written by every step of the statement: nothing happens unless the map row was bumped. */
 const BUMPED = Prisma.sql`AND EXISTS (SELECT 1 FROM bumped)`;
@@ -18,19 +26,20 @@ const BUMPED = Prisma.sql`AND EXISTS (SELECT 1 FROM bumped)`;
  *
  * The statement bumps the map row only if it is still at the cached version and every actor still has an
  * editing role; every other step (rows, op log, NOTIFY) is guarded by that bump, so either all of it commits or
- * nothing does. Answers null — nothing written — when the group does not qualify, the map moved on (another
- * instance), a role changed, or an id or (clientId, clientSeq) clashed (a retried batch): the transaction path
- * then decides, with its exact per-batch answers.
+ * nothing does. Answers null at once when the group does not qualify, and a result of null — nothing written —
+ * when the map moved on (another instance), a role changed, or an id or (clientId, clientSeq) clashed (a retried
+ * batch): the transaction path then decides, with its exact per-batch answers. `draft` may be one made ahead on
+ * `cached.graph` (DraftsAhead).
  */
-export async function commitInOneStatement(
+export function startOneStatementCommit(
   pool: pg.Pool,
   mapId: string,
   group: readonly QueuedBatch[],
   cached: { version: number; graph: Graph },
-): Promise<GroupResult | null> {
+  draft: GraphDraft = new GraphDraft(cached.graph),
+): StartedCommit | null {
   const { version, graph: before } = cached;
   if (group.some(({ batch }) => batch.baseVersion > version || quotesOf(batch.ops).length > 0)) return null;
-  const draft = new GraphDraft(before);
   const createdAt = new Date().toISOString();
   const entries: OpLogEntry[] = [];
   const outcomes: GroupResult['outcomes'] = [];
@@ -40,7 +49,7 @@ export async function commitInOneStatement(
     batch.ops.forEach((op, i) => entries.push({ version: versions[i]!, op, actorId: actor.userId, clientId: batch.clientId, clientSeq: batch.clientSeq + i, createdAt }));
     outcomes.push({ ok: true, answer: { versions, version: versions[versions.length - 1]!, duplicate: false, actorId: actor.userId } });
   }
-  const steps = nodeAndEdgeStatements(mapId, before, draft.graph, BUMPED);
+  const steps = nodeAndEdgeStatements(mapId, before, draft.graph, BUMPED, draft.changedIds);
   // No row to write (a batch that changes nothing) is rare enough to leave to the transaction path too.
   if (!steps || steps.length === 0 || entries.length === 0) return null;
 
@@ -57,14 +66,17 @@ export async function commitInOneStatement(
     ${Prisma.join(steps.map((step, i) => Prisma.sql`${Prisma.raw(`step_${i}`)} AS (${step}),`), '\n    ')}
     logged AS (${insertOpLog(mapId, entries, BUMPED)})
     SELECT pg_notify(${MAP_OPS_CHANNEL}, ${opsNotification(mapId, last)})::text FROM bumped`;
-  try {
-    // Named: each connection parses and plans a shape once (a handful of shapes: which steps a group needs).
-    const name = `commit_${createHash('sha1').update(statement.text).digest('hex').slice(0, 16)}`;
-    const result = await pool.query({ name, text: statement.text, values: statement.values });
-    if (result.rowCount !== 1) return null;
-  } catch (error) {
-    if (uniqueViolation(error) !== null) return null;
-    throw error;
-  }
-  return { outcomes, version: last, graph: draft.graph, entries };
+  // Named: each connection parses and plans a shape once (a handful of shapes: which steps a group needs).
+  const name = `commit_${createHash('sha1').update(statement.text).digest('hex').slice(0, 16)}`;
+  const run = async (): Promise<GroupResult | null> => {
+    try {
+      const result = await pool.query({ name, text: statement.text, values: statement.values });
+      if (result.rowCount !== 1) return null;
+    } catch (error) {
+      if (uniqueViolation(error) !== null) return null;
+      throw error;
+    }
+    return { outcomes, version: last, graph: draft.graph, entries };
+  };
+  return { graph: draft.graph, changedIds: draft.changedIds, result: run() };
 }

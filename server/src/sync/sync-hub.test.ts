@@ -91,6 +91,36 @@ describe('SyncHub broadcasts', () => {
     expect(a!.versions()).toEqual([1, 2]);
   });
 
+  it('does not read the log when this instance’s commit announces itself just before it is published', async () => {
+    const store = new FakeStore();
+    const hub = new SyncHub(store, (e) => { throw e; });
+    const [a] = await room(store, hub);
+    const read = vi.spyOn(store, 'readOps');
+    const mine = store.commit(1, 2);
+    hub.notify(MAP, 2); // the NOTIFY came in on the listening connection first …
+    await Promise.resolve();
+    hub.publish(MAP, mine); // … and the commit's own answer in the same turn of the event loop
+    await hub.idle();
+    expect(read).not.toHaveBeenCalled();
+    expect(a!.versions()).toEqual([1, 2]);
+  });
+
+  it('reads what an announcement still lacks a turn later, and everything after a channel outage', async () => {
+    const store = new FakeStore();
+    const hub = new SyncHub(store, (e) => { throw e; });
+    const [a] = await room(store, hub);
+    const read = vi.spyOn(store, 'readOps');
+    store.commit(1, 2); // another instance
+    hub.notify(MAP, 2);
+    await hub.idle();
+    expect(a!.versions()).toEqual([1, 2]);
+    expect(read).toHaveBeenCalledTimes(1);
+    store.commit(3); // committed while the channel was down: no announcement
+    hub.resyncAll();
+    await hub.idle();
+    expect(a!.versions()).toEqual([1, 2, 3]);
+  });
+
   it('reads the log when a commit made elsewhere comes first, and sends each version once, in order', async () => {
     const store = new FakeStore();
     const hub = new SyncHub(store, (e) => { throw e; });

@@ -52,7 +52,7 @@ export async function submitStages(databaseUrl: string, userId: string, mapId: s
               batch.ops.forEach((op, i) => entries.push({ version: version + 1 + entries.length, op, actorId: userId, clientId: batch.clientId, clientSeq: batch.clientSeq + i, createdAt }));
             }
           });
-          await time('writeGraphDiff', () => writeGraphDiff(sql, mapId, before, draft.graph));
+          await time('writeGraphDiff', () => writeGraphDiff(sql, mapId, before, draft.graph, draft.changedIds));
           await time('op log + version + notify', () => appendOpLog(sql, mapId, entries, MAP_OPS_CHANNEL));
           const last = version + entries.length;
           commitStart = now();
