@@ -23,19 +23,11 @@ export interface LayoutRequest extends LayoutInput {
 }
 
 /**
- * Sent a moment after the editor opens: the worker lays the map out ahead of time, which loads ELK and warms it
- * up, and answers a click on an unchanged map from that.
+ * Sent once the opened map is drawn, and when the member reaches for "Auto layout": the worker lays the map out
+ * ahead of time, which loads ELK and warms it up, and answers a click on an unchanged map from that.
  */
 export interface LayoutWarmUp {
   warmUp: LayoutInput;
-}
-
-/**
- * Sent when the page first goes idle after opening: the worker loads ELK and runs a small layout, so the code is
- * compiled before a member could ask for a layout (see layout.worker.ts).
- */
-export interface LayoutLoadCode {
-  loadCode: true;
 }
 
 export type LayoutResponse =

@@ -1,5 +1,5 @@
-import { elkLayout, FULL_LAYOUT_MAX_BOXES, type Elk } from './elk-layout';
-import type { LayoutInput, LayoutLoadCode, LayoutRequest, LayoutResponse, LayoutWarmUp } from './layout-protocol';
+import { elkLayout, type Elk } from './elk-layout';
+import type { LayoutInput, LayoutRequest, LayoutResponse, LayoutWarmUp } from './layout-protocol';
 
 /** Lays out a map off the main thread with ELK (a large map takes long enough to freeze the page). */
 
@@ -7,17 +7,18 @@ type Positions = Record<string, { x: number; y: number }>;
 
 // Typed by hand: this file shares the DOM lib of the app, which has no DedicatedWorkerGlobalScope.
 const scope = self as unknown as {
-  addEventListener(type: 'message', listener: (event: MessageEvent<LayoutRequest | LayoutWarmUp | LayoutLoadCode>) => void): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<LayoutRequest | LayoutWarmUp>) => void): void;
   postMessage(message: LayoutResponse): void;
 };
 
-// Loaded when the page first goes idle (or at first use), not with the worker: 1.5 MB the page does not need to
-// open a map.
+// Loaded as the worker starts, with the editor: its 1.5 MB are parsed on the worker's thread while the page draws
+// the map (P5's load time did not change), so the warm-up layout, once the map is drawn, starts on loaded code.
 let elkLoading: Promise<Elk> | null = null;
 function loadElk() {
   elkLoading ??= import('elkjs/lib/elk.bundled.js').then(({ default: ELK }) => new ELK());
   return elkLoading;
 }
+void loadElk();
 
 /**
  * The last layout computed (or being computed) and its input. ELK's first runs are on code the JIT has not
@@ -37,25 +38,8 @@ function layoutOf(input: LayoutInput): Promise<Positions> {
   return last.positions;
 }
 
-/**
- * A small layout on the large-map settings: ELK's code is then loaded and partly compiled when the first real
- * layout comes (a 1,000-node map right after opening took 0.9 s of ELK cold, 0.5 s after this).
- */
-function warmUpElk(): void {
-  const size = FULL_LAYOUT_MAX_BOXES + 50;
-  const boxes = Array.from({ length: size }, (_, i) => ({ id: `w${i}`, width: 220, height: 80 }));
-  const links = boxes.slice(1).map((box, i) => ({ id: `l${i}`, source: box.id, target: `w${Math.floor(i / 3)}` }));
-  void loadElk()
-    .then((elk) => elkLayout(elk, boxes, links))
-    .catch(() => {}); // only a slower first layout
-}
-
-function onRequest(event: MessageEvent<LayoutRequest | LayoutWarmUp | LayoutLoadCode>): void {
+function onRequest(event: MessageEvent<LayoutRequest | LayoutWarmUp>): void {
   const message = event.data;
-  if ('loadCode' in message) {
-    warmUpElk();
-    return;
-  }
   if ('warmUp' in message) {
     layoutOf(message.warmUp).catch(() => {}); // a failed warm-up only means the first layout is slower
     return;

@@ -1,19 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LayoutInput, LayoutLoadCode, LayoutRequest, LayoutResponse, LayoutWarmUp } from './layout-protocol';
+import type { LayoutInput, LayoutRequest, LayoutResponse, LayoutWarmUp } from './layout-protocol';
 
 type Positions = Record<string, { x: number; y: number }>;
 
 /**
- * After opening, the canvas draws and the member looks around first; then the worker lays the map out ahead of
- * time. Not sooner: on a two-core machine that second of ELK competes with the page for the CPU (P5 in
- * tests/bench/RESULTS.md: panning right after opening dropped frames while it ran).
- */
-const WARM_UP_DELAY_MS = 5_000;
-
-/**
  * Runs the layout in a Web Worker, started when the editor opens (so the first click does not wait for it to
- * load) and kept for the editor's lifetime. A moment after opening it hands the worker the map as `prepare`
- * describes it then, to lay out ahead of time (see layout.worker.ts). `run` resolves with the laid-out top-left
+ * load) and kept for the editor's lifetime. Once the opened map is drawn and the page is idle, it hands the worker
+ * the map as `prepare` describes it then, to lay out ahead of time (see layout.worker.ts). `run` resolves with the laid-out top-left
  * positions; the caller turns them into one `nodes.move` op.
  */
 export function useAutoLayout(prepare: () => LayoutInput) {
@@ -41,18 +34,18 @@ export function useAutoLayout(prepare: () => LayoutInput) {
   const prepared = useRef(prepare);
   prepared.current = prepare;
   /**
-   * Lays the map as it is now out ahead of time: a moment after opening, and again when the member reaches for
-   * the button (the worker does nothing for a map it has laid out already).
+   * Lays the map as it is now out ahead of time: once it is drawn after opening, and again when the member
+   * reaches for the button (the worker does nothing for a map it has laid out already).
    */
   const warmUp = useCallback(() => start().postMessage({ warmUp: prepared.current() } satisfies LayoutWarmUp), [start]);
   useEffect(() => {
-    const created = start();
-    // ELK's code first, once the page has drawn the map; the map's own layout a while later.
-    const idle = requestIdleCallback(() => created.postMessage({ loadCode: true } satisfies LayoutLoadCode), { timeout: 2_000 });
-    const timer = setTimeout(warmUp, WARM_UP_DELAY_MS);
+    start();
+    // After the first drawing, not during it. A 1,000-node map's first layout, on code the JIT has not compiled
+    // yet, takes about a second of the worker's thread; started here, a click right after opening waits for a
+    // part of it at most (P6), and panning meanwhile kept its frame times (P5; tests/bench/RESULTS.md).
+    const idle = requestIdleCallback(warmUp, { timeout: 2_000 });
     return () => {
       cancelIdleCallback(idle);
-      clearTimeout(timer);
       worker.current?.terminate();
       worker.current = null;
     };

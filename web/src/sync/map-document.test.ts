@@ -119,6 +119,31 @@ describe('MapDocument', () => {
     expect(state.graph.nodes[theirs.id]?.text).toBe('Theirs');
   });
 
+  it('keeps the graph on screen when its own batch comes back alone, and applies it when others’ ops come with it', () => {
+    const base = aNode('claim', 'Base');
+    const entry = (version: number, op: ReturnType<typeof createOp>, clientId: string, clientSeq: number) => ({ version, op, actorId: ACTOR, clientId, clientSeq, createdAt: new Date().toISOString() });
+    const doc = new MapDocument({ mapId, graph: graphOf([base]), version: 5 }, fake.transport);
+    doc.setActor(ACTOR);
+    doc.applyRemote([]); // the live catch-up: the graph on screen is now made as this actor
+    const mine = aNode('claim', 'Mine');
+    doc.apply([createOp(mine)]);
+    const onScreen = doc.getState().graph;
+    doc.applyRemote([entry(6, createOp(mine), doc.clientId, 0)]);
+    expect(doc.getState().graph).toBe(onScreen); // nothing to redraw
+    expect(doc.getState()).toMatchObject({ version: 6, pendingOps: 0 });
+    expect(doc.confirmedGraph.nodes[mine.id]).toMatchObject({ text: 'Mine', authorId: ACTOR });
+
+    const next = aNode('claim', 'Next');
+    const theirs = aNode('note', 'Theirs');
+    doc.apply([createOp(next)]);
+    const before = doc.getState().graph;
+    doc.applyRemote([entry(7, createOp(theirs), crypto.randomUUID(), 0), entry(8, createOp(next), doc.clientId, 1)]);
+    expect(doc.getState().graph).not.toBe(before);
+    expect(doc.getState().graph.nodes[theirs.id]?.text).toBe('Theirs');
+    expect(doc.getState().graph.nodes[next.id]?.text).toBe('Next');
+    expect(doc.getState().version).toBe(8);
+  });
+
   it('shares one sequence between documents of one page', () => {
     let next = 0;
     const allocateSeq = (count: number) => (next += count) - count;

@@ -24,19 +24,22 @@ export function rebase(
   batches: readonly PendingBatch[],
   headInFlight: boolean,
   actorId: string | null = null,
-): { graph: Graph; kept: PendingBatch[]; dropped: PendingBatch[] } {
+): { graph: Graph; kept: PendingBatch[]; dropped: PendingBatch[]; keptAllApplied: boolean } {
   // One draft for the whole replay: each record is copied once per rebase, not once per pending batch (a
   // member with 15 batches queued on a 1,000-node map copied 15,000 entries at every broadcast).
   const draft = new GraphDraft(confirmed);
   const kept: PendingBatch[] = [];
   const dropped: PendingBatch[] = [];
+  let keptAllApplied = true;
   for (const batch of batches) {
     const result = draft.apply(batch.ops.slice(batch.confirmed), { actorId });
     const serversCall = batch.acked || (headInFlight && batch === firstUnacked(batches));
     if (result.ok || serversCall) kept.push(batch);
     else dropped.push(batch);
+    if (!result.ok && serversCall) keptAllApplied = false;
   }
-  return { graph: draft.graph, kept, dropped };
+  // keptAllApplied: the graph has every kept batch in it (a batch kept for the server's call may not apply here).
+  return { graph: draft.graph, kept, dropped, keptAllApplied };
 }
 
 export function firstUnacked(batches: readonly PendingBatch[]): PendingBatch | undefined {
